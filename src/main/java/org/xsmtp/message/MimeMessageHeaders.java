@@ -7,6 +7,12 @@ import java.util.Objects;
 
 /**
  * A {@link HeaderSource} over the headers of a Jakarta Mail {@link MimeMessage}.
+ *
+ * <p>Values are the strings Jakarta Mail holds. For a message parsed from bytes, non-ASCII
+ * header bytes are decoded as UTF-8 only when the session sets {@code mail.mime.allowutf8} to
+ * {@code true}; otherwise (including a {@code null} session) they arrive as ISO-8859-1
+ * characters, and a UTF-8 address such as {@code jörg@exämple.de} reads as
+ * {@code jÃ¶rg@exÃ¤mple.de}. No repair is attempted here.
  */
 public final class MimeMessageHeaders implements HeaderSource {
 
