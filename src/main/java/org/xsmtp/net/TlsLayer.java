@@ -1,0 +1,60 @@
+package org.xsmtp.net;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.List;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+/** Puts TLS on a connected socket: SNI, hostname verification, protocol choice, then the handshake. */
+final class TlsLayer {
+    private TlsLayer() {
+    }
+
+    static SSLSocket handshake(Socket plain, TlsSettings tls, long timeoutMillis) throws IOException {
+        SSLSocket ssl = (SSLSocket) tls.context().getSocketFactory()
+                .createSocket(plain, tls.peerName(), plain.getPort(), true);
+        try {
+            SSLParameters params = ssl.getSSLParameters();
+            if (tls.checkHostname()) {
+                params.setEndpointIdentificationAlgorithm("HTTPS");
+            }
+            if (!isIpLiteral(tls.peerName())) {
+                params.setServerNames(List.of(new SNIHostName(stripTrailingDot(tls.peerName()))));
+            }
+            if (!tls.protocols().isEmpty()) {
+                params.setProtocols(tls.protocols().toArray(String[]::new));
+            }
+            if (!tls.cipherSuites().isEmpty()) {
+                params.setCipherSuites(tls.cipherSuites().toArray(String[]::new));
+            }
+            ssl.setSSLParameters(params);
+            ssl.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeoutMillis)));
+            ssl.startHandshake();
+            return ssl;
+        } catch (IOException | RuntimeException e) {
+            ssl.close();
+            throw e;
+        }
+    }
+
+    static boolean isIpLiteral(String host) {
+        if (host.indexOf(':') >= 0) {
+            return true;
+        }
+        if (!host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String stripTrailingDot(String name) {
+        return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+    }
+}

@@ -1,0 +1,56 @@
+package org.xsmtp.smtp;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.NoSuchAlgorithmException;
+import javax.net.ssl.SSLContext;
+import org.xsmtp.net.Connection;
+import org.xsmtp.net.Connector;
+import org.xsmtp.net.TlsSettings;
+
+/** Opens the connection a kind of client needs and builds the TLS settings from the options. */
+final class Endpoints {
+    private Endpoints() {
+    }
+
+    static Connection open(Kind kind, String host, int port, SmtpOptions options) throws IOException {
+        SmtpTimeouts t = options.timeouts();
+        long connect = t.connect().toMillis();
+        long write = t.dataBlock().toMillis();
+        if (kind == Kind.LMTP && host.startsWith("/")) {
+            return Connector.unix(Path.of(host), write);
+        }
+        if (kind.implicitTls) {
+            return Connector.tls(host, port, options.sourceAddress(), connect, write, tls(host, options, null));
+        }
+        return Connector.tcp(host, port, options.sourceAddress(), connect, write);
+    }
+
+    static TlsSettings tls(String host, SmtpOptions options, SSLContext override) throws IOException {
+        SSLContext context = override != null ? override : options.sslContext();
+        if (context == null) {
+            try {
+                context = SSLContext.getDefault();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IOException("no default TLS context in this JVM", e);
+            }
+        }
+        String name = options.tlsServerName() != null ? options.tlsServerName() : host;
+        return new TlsSettings(context, name, !options.dangerouslySkipHostnameVerification(),
+                options.tlsProtocols(), options.tlsCipherSuites());
+    }
+
+    /** smtplib's {@code host:port} rule: with port 0, a single colon splits off the port. */
+    static String[] splitHostPort(String host, int port) {
+        int colon = host.indexOf(':');
+        if (port == 0 && colon >= 0 && colon == host.lastIndexOf(':')) {
+            String portText = host.substring(colon + 1);
+            try {
+                return new String[] {host.substring(0, colon), String.valueOf(Integer.parseInt(portText))};
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("nonnumeric port '" + portText + "' in '" + host + "'");
+            }
+        }
+        return new String[] {host, String.valueOf(port)};
+    }
+}

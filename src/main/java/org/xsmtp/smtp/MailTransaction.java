@@ -1,0 +1,298 @@
+package org.xsmtp.smtp;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xsmtp.wire.BdatChunker;
+import org.xsmtp.wire.DataEncoder;
+
+/**
+ * One mail transaction, from MAIL to the server's verdict, with smtplib's {@code sendmail} decisions taken
+ * in one place whether the commands are pipelined (RFC 2920) or not, and whether the content goes with DATA
+ * or BDAT (RFC 3030). Pipelined, the whole envelope (and DATA, or the first chunk) is one write and the
+ * replies are matched in order; unpipelined, each command waits for its reply. A failure is handled the same
+ * way in both: replies still owed are read (and a 354 answered with an empty message), then RSET, unless a
+ * 421 closed the connection.
+ */
+final class MailTransaction {
+    static final int CHUNK_SIZE = 256 * 1024;
+    private static final int CHUNK_WINDOW = 8;
+    private static final byte[] DATA = "DATA\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RSET = "RSET\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EMPTY_MESSAGE_END = ".\r\n".getBytes(StandardCharsets.US_ASCII);
+
+    private enum Expect { MAIL, RCPT, DATA, BDAT, LAST_BDAT, END_OF_DATA }
+
+    private final CommandChannel ch;
+    private final SmtpTimeouts timeouts;
+    private final TransactionPlan plan;
+    private final ArrayDeque<Expect> owed = new ArrayDeque<>();
+    private final Reply[] rcptReplies;
+    private final Reply[] finalReplies;
+    private final boolean[] unconfirmed;
+    private final Map<String, Reply> refused = new LinkedHashMap<>();
+    private boolean envelopeChecked;
+    private boolean endSent;
+
+    MailTransaction(CommandChannel ch, SmtpTimeouts timeouts, TransactionPlan plan) {
+        this.ch = ch;
+        this.timeouts = timeouts;
+        this.plan = plan;
+        int n = plan.recipients().size();
+        rcptReplies = new Reply[n];
+        finalReplies = new Reply[n];
+        unconfirmed = new boolean[n];
+    }
+
+    /** @return the refused recipients (smtplib's return value) */
+    Map<String, Reply> run(MessageSource body) throws SmtpException {
+        send(Expect.MAIL, plan.mailLine());
+        if (plan.pipelined()) {
+            for (byte[] rcpt : plan.rcptLines()) {
+                send(Expect.RCPT, rcpt);
+            }
+            if (!plan.chunked()) {
+                send(Expect.DATA, DATA);
+            }
+        }
+        if (!plan.pipelined() || !plan.chunked()) {
+            checkEnvelope();
+        }
+        if (plan.chunked()) {
+            sendChunked(body);
+        } else {
+            sendData(body);
+        }
+        return verdict();
+    }
+
+    /** One entry per RCPT, in order, duplicates kept apart. */
+    List<RecipientResult> results() {
+        List<RecipientResult> out = new ArrayList<>(rcptReplies.length);
+        for (int i = 0; i < rcptReplies.length; i++) {
+            out.add(new RecipientResult(plan.recipients().get(i), rcptReplies[i], finalReplies[i], unconfirmed[i]));
+        }
+        return out;
+    }
+
+    private void checkEnvelope() throws SmtpException {
+        envelopeChecked = true;
+        Reply mail = next();
+        if (mail.code() != 250) {
+            throw fail(new SmtpSenderRefusedException(mail.code(), mail.message(), plan.sender()));
+        }
+        int accepted = 0;
+        for (int i = 0; i < rcptReplies.length; i++) {
+            if (!plan.pipelined()) {
+                send(Expect.RCPT, plan.rcptLines().get(i));
+            }
+            Reply r = next();
+            rcptReplies[i] = r;
+            if (r.code() == 250 || r.code() == 251) {
+                accepted++;
+            } else {
+                refused.put(plan.recipients().get(i), r);
+            }
+            if (r.code() == 421) {
+                throw new SmtpRecipientsRefusedException(refused, results());
+            }
+        }
+        if (accepted == 0) {
+            throw fail(new SmtpRecipientsRefusedException(refused, results()));
+        }
+    }
+
+    private void sendData(MessageSource body) throws SmtpException {
+        if (!plan.pipelined()) {
+            send(Expect.DATA, DATA);
+        }
+        Reply reply = next();
+        if (reply.code() != 354) {
+            throw fail(new SmtpDataException(reply.code(), reply.message(), "DATA"));
+        }
+        DataBody.write(ch, body);
+        endSent = true;
+        owed.add(Expect.END_OF_DATA);
+    }
+
+    private void sendChunked(MessageSource body) throws SmtpException {
+        BdatChunker chunker = new BdatChunker(CHUNK_SIZE, this::chunk);
+        DataEncoder encoder = plan.binary() ? null : DataEncoder.forChunking(chunker);
+        try {
+            body.writeTo(encoder != null ? encoder : chunker);
+            if (encoder != null) {
+                encoder.finish();
+            }
+            chunker.finish();
+        } catch (IOException e) {
+            ChunkAbort abort = ChunkAbort.find(e);
+            if (abort != null) {
+                if (endSent && abort.failure instanceof SmtpServerDisconnectedException lost
+                        && !(lost instanceof SmtpOutcomeUnknownException)) {
+                    throw unknown(lost);
+                }
+                throw abort.failure;
+            }
+            if (DataBody.isConnectionLoss(e)) {
+                SmtpServerDisconnectedException lost = ch.lost("sending the message", e);
+                throw endSent ? unknown(lost) : lost;
+            }
+            throw fail(sourceFailed(e, "the chunks already sent were discarded with RSET"));
+        }
+    }
+
+    private void chunk(byte[] command, byte[] data, int off, int len, boolean last) throws IOException {
+        try {
+            ch.send(command, null);
+            ch.trace().data(data, off, Math.min(len, WireTrace.previewCapacity()), len);
+            if (last) {
+                endSent = true;
+            }
+            ch.dataSink().write(data, off, len);
+            owed.add(last ? Expect.LAST_BDAT : Expect.BDAT);
+            if (!envelopeChecked) {
+                checkEnvelope();
+            }
+            int window = plan.pipelined() ? CHUNK_WINDOW : 0;
+            while (owed.size() > window && owed.peek() == Expect.BDAT) {
+                checkChunk(next());
+            }
+        } catch (SmtpException e) {
+            throw new ChunkAbort(e);
+        }
+    }
+
+    private void checkChunk(Reply reply) throws SmtpException {
+        if (reply.code() != 250) {
+            throw fail(new SmtpDataException(reply.code(), reply.message(), "BDAT"));
+        }
+    }
+
+    private Map<String, Reply> verdict() throws SmtpException {
+        try {
+            while (owed.size() > 1) {
+                checkChunk(next());
+            }
+            if (plan.lmtp()) {
+                return lmtpVerdict();
+            }
+            Reply reply = next();
+            for (int i = 0; i < finalReplies.length; i++) {
+                finalReplies[i] = accepted(i) ? reply : null;
+            }
+            if (reply.code() != 250) {
+                throw fail(new SmtpDataException(reply.code(), reply.message(), "end of data"));
+            }
+            return refused;
+        } catch (SmtpOutcomeUnknownException e) {
+            throw e;
+        } catch (SmtpServerDisconnectedException e) {
+            throw unknown(e);
+        }
+    }
+
+    private Map<String, Reply> lmtpVerdict() throws SmtpException {
+        owed.clear();
+        int[] accepted = java.util.stream.IntStream.range(0, rcptReplies.length).filter(this::accepted).toArray();
+        LmtpVerdicts.Result verdicts = LmtpVerdicts.read(ch, timeouts.dataTermination(), accepted.length);
+        int delivered = 0;
+        for (int k = 0; k < accepted.length; k++) {
+            int i = accepted[k];
+            finalReplies[i] = verdicts.replies()[k];
+            unconfirmed[i] = verdicts.unconfirmed(k);
+            if (finalReplies[i].code() == 250) {
+                delivered++;
+            } else {
+                refused.put(plan.recipients().get(i), finalReplies[i]);
+            }
+        }
+        if (verdicts.reported() == 0) {
+            throw unknown(verdicts.lost());
+        }
+        if (delivered == 0) {
+            throw new SmtpRecipientsRefusedException(refused, results());
+        }
+        return refused;
+    }
+
+    private boolean accepted(int i) {
+        Reply r = rcptReplies[i];
+        return r != null && (r.code() == 250 || r.code() == 251);
+    }
+
+    private void send(Expect expect, byte[] line) throws SmtpException {
+        ch.send(line, null);
+        owed.add(expect);
+    }
+
+    private Reply next() throws SmtpException {
+        Expect expect = owed.poll();
+        Duration limit = switch (expect) {
+            case DATA -> timeouts.dataInitiation();
+            case LAST_BDAT, END_OF_DATA -> timeouts.dataTermination();
+            default -> timeouts.command();
+        };
+        return ch.read(limit, false);
+    }
+
+    /** Reads the replies still owed, ends the transaction with RSET if the connection is still up. */
+    private SmtpException fail(SmtpException failure) {
+        try {
+            while (!owed.isEmpty() && ch.isOpen()) {
+                Expect expect = owed.peek();
+                Reply r = next();
+                if (expect == Expect.DATA && r.code() == 354) {
+                    ch.send(EMPTY_MESSAGE_END, null);
+                    owed.add(Expect.END_OF_DATA);
+                }
+            }
+            owed.clear();
+            if (ch.isOpen()) {
+                ch.send(RSET, null);
+                ch.read(timeouts.command(), false);
+            }
+        } catch (SmtpException e) {
+            owed.clear();
+            failure.addSuppressed(e);
+        }
+        return failure;
+    }
+
+    private SmtpOutcomeUnknownException unknown(SmtpServerDisconnectedException cause) {
+        ch.close();
+        for (int i = 0; i < unconfirmed.length; i++) {
+            unconfirmed[i] = accepted(i) && (finalReplies[i] == null || unconfirmed[i]);
+        }
+        return SmtpOutcomeUnknownException.afterData(cause, results());
+    }
+
+    private SmtpException sourceFailed(IOException e, String consequence) {
+        return new SmtpException("reading the message failed: " + e.getMessage() + "; " + consequence, e);
+    }
+
+    /** Carries an SMTP failure out of a chunk callback through the message source's writeTo. */
+    private static final class ChunkAbort extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient SmtpException failure;
+
+        ChunkAbort(SmtpException failure) {
+            super(failure.getMessage(), failure);
+            this.failure = failure;
+        }
+
+        static ChunkAbort find(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ChunkAbort abort) {
+                    return abort;
+                }
+            }
+            return null;
+        }
+    }
+}

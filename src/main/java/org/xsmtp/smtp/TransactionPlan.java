@@ -1,0 +1,19 @@
+package org.xsmtp.smtp;
+
+import java.util.List;
+
+/**
+ * Everything a transaction sends, encoded and checked before the first byte goes out.
+ *
+ * @param sender the sender as the caller gave it (for {@link SmtpSenderRefusedException})
+ * @param mailLine the encoded MAIL command
+ * @param recipients the recipients as the caller gave them, in order
+ * @param rcptLines the encoded RCPT commands, one per recipient
+ * @param pipelined whether to pipeline (the server advertises PIPELINING and the client allows it)
+ * @param chunked whether to send with BDAT instead of DATA
+ * @param binary whether the content is sent as is (BODY=BINARYMIME) rather than with normalised line ends
+ * @param lmtp whether the server answers once per accepted recipient after the data
+ */
+record TransactionPlan(String sender, byte[] mailLine, List<String> recipients, List<byte[]> rcptLines,
+        boolean pipelined, boolean chunked, boolean binary, boolean lmtp) {
+}

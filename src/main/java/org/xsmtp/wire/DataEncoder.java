@@ -1,0 +1,139 @@
+package org.xsmtp.wire;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Streaming encoder for message content. Every bare CR, bare LF and CRLF becomes CRLF, a final CRLF is
+ * added when the content does not end with one (as smtplib does, an empty message becomes one empty line),
+ * and, for DATA, every line that starts with {@code .} gets a second one and {@code .CRLF} ends the data.
+ *
+ * <p>Normalising bare CR and LF for every kind of input (smtplib leaves {@code bytes} untouched) means no
+ * input can produce an end-of-data sequence other than the real one: no SMTP smuggling. State is kept
+ * across {@code write} calls, so a line-leading dot is stuffed wherever the caller's buffers split.
+ */
+public final class DataEncoder extends OutputStream {
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] END_OF_DATA = {'.', '\r', '\n'};
+    private static final int LINE_START = 0;
+    private static final int MID_LINE = 1;
+    private static final int AFTER_CR = 2;
+
+    private final OutputStream out;
+    private final boolean dotStuffing;
+    private int state = LINE_START;
+    private boolean empty = true;
+    private boolean finished;
+
+    private DataEncoder(OutputStream out, boolean dotStuffing) {
+        this.out = out;
+        this.dotStuffing = dotStuffing;
+    }
+
+    /**
+     * @param out where the encoded bytes go
+     * @return an encoder for DATA: CRLF normalisation, dot-stuffing, {@code .CRLF} on {@link #finish()}
+     */
+    public static DataEncoder forData(OutputStream out) {
+        return new DataEncoder(out, true);
+    }
+
+    /**
+     * @param out where the encoded bytes go
+     * @return an encoder for BDAT chunks: CRLF normalisation only, no dot-stuffing and no terminator
+     */
+    public static DataEncoder forChunking(OutputStream out) {
+        return new DataEncoder(out, false);
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+        if (finished) {
+            throw new IOException("message content written after its end");
+        }
+        if (len == 0) {
+            return;
+        }
+        empty = false;
+        int run = off;
+        int end = off + len;
+        int s = state;
+        for (int i = off; i < end; i++) {
+            byte c = b[i];
+            if (c == '\r') {
+                out.write(b, run, i - run);
+                out.write(CRLF, 0, 2);
+                run = i + 1;
+                s = AFTER_CR;
+            } else if (c == '\n') {
+                out.write(b, run, i - run);
+                if (s != AFTER_CR) {
+                    out.write(CRLF, 0, 2);
+                }
+                run = i + 1;
+                s = LINE_START;
+            } else {
+                if (c == '.' && s != MID_LINE && dotStuffing) {
+                    out.write(b, run, i - run);
+                    out.write('.');
+                    run = i;
+                }
+                s = MID_LINE;
+            }
+        }
+        out.write(b, run, end - run);
+        state = s;
+    }
+
+    /**
+     * Ends the content: adds the missing CRLF and, for DATA, the terminating {@code .CRLF}. Does not flush or
+     * close the underlying stream.
+     *
+     * @throws IOException from the underlying stream
+     */
+    public void finish() throws IOException {
+        if (finished) {
+            return;
+        }
+        if (state == MID_LINE || empty) {
+            out.write(CRLF, 0, 2);
+        }
+        if (dotStuffing) {
+            out.write(END_OF_DATA, 0, END_OF_DATA.length);
+        }
+        finished = true;
+    }
+
+    /** Same as {@link #finish()}; the underlying stream stays open. */
+    @Override
+    public void close() throws IOException {
+        finish();
+    }
+
+    /**
+     * The length of content after CRLF normalisation, without dot-stuffing: what SIZE should declare.
+     *
+     * @param b the content
+     * @return the normalised length in bytes
+     */
+    public static long normalizedLength(byte[] b) {
+        long n = b.length;
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == '\r') {
+                if (i + 1 < b.length && b[i + 1] == '\n') {
+                    i++;
+                } else {
+                    n++;
+                }
+            } else if (b[i] == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+}
