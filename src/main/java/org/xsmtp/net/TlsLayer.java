@@ -14,8 +14,7 @@ final class TlsLayer {
     }
 
     static SSLSocket handshake(Socket plain, TlsSettings tls, long timeoutMillis) throws IOException {
-        SSLSocket ssl = (SSLSocket) tls.context().getSocketFactory()
-                .createSocket(plain, tls.peerName(), plain.getPort(), true);
+        SSLSocket ssl = (SSLSocket) tls.socketFactory().createSocket(plain, tls.peerName(), plain.getPort(), true);
         try {
             SSLParameters params = ssl.getSSLParameters();
             if (tls.checkHostname()) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.NoSuchAlgorithmException;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import org.xsmtp.net.Connection;
 import org.xsmtp.net.Connector;
 import org.xsmtp.net.TlsSettings;
@@ -27,16 +28,22 @@ final class Endpoints {
     }
 
     static TlsSettings tls(String host, SmtpOptions options, SSLContext override) throws IOException {
-        SSLContext context = override != null ? override : options.sslContext();
-        if (context == null) {
+        SSLSocketFactory factory;
+        if (override != null) {
+            factory = override.getSocketFactory();
+        } else if (options.sslSocketFactory() != null) {
+            factory = options.sslSocketFactory();
+        } else if (options.sslContext() != null) {
+            factory = options.sslContext().getSocketFactory();
+        } else {
             try {
-                context = SSLContext.getDefault();
+                factory = SSLContext.getDefault().getSocketFactory();
             } catch (NoSuchAlgorithmException e) {
                 throw new IOException("no default TLS context in this JVM", e);
             }
         }
         String name = options.tlsServerName() != null ? options.tlsServerName() : host;
-        return new TlsSettings(context, name, !options.dangerouslySkipHostnameVerification(),
+        return new TlsSettings(factory, name, !options.dangerouslySkipHostnameVerification(),
                 options.tlsProtocols(), options.tlsCipherSuites());
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import org.xsmtp.net.Connection;
 
 /**
@@ -22,6 +23,7 @@ public final class SmtpOptions {
     private final SmtpTimeouts timeouts;
     private final InetSocketAddress sourceAddress;
     private final SSLContext sslContext;
+    private final SSLSocketFactory sslSocketFactory;
     private final String tlsServerName;
     private final boolean dangerouslySkipHostnameVerification;
     private final List<String> tlsProtocols;
@@ -39,6 +41,7 @@ public final class SmtpOptions {
         timeouts = b.timeouts;
         sourceAddress = b.sourceAddress;
         sslContext = b.sslContext;
+        sslSocketFactory = b.sslSocketFactory;
         tlsServerName = b.tlsServerName;
         dangerouslySkipHostnameVerification = b.dangerouslySkipHostnameVerification;
         tlsProtocols = b.tlsProtocols;
@@ -69,6 +72,7 @@ public final class SmtpOptions {
         b.timeouts = timeouts;
         b.sourceAddress = sourceAddress;
         b.sslContext = sslContext;
+        b.sslSocketFactory = sslSocketFactory;
         b.tlsServerName = tlsServerName;
         b.dangerouslySkipHostnameVerification = dangerouslySkipHostnameVerification;
         b.tlsProtocols = tlsProtocols;
@@ -101,6 +105,11 @@ public final class SmtpOptions {
     /** @return the TLS context, or null for the JDK's default context */
     public SSLContext sslContext() {
         return sslContext;
+    }
+
+    /** @return the factory that layers TLS over sockets (wins over {@link #sslContext()}), or null */
+    public SSLSocketFactory sslSocketFactory() {
+        return sslSocketFactory;
     }
 
     /** @return the name the server certificate must match (and the SNI name), or null for the host connected to */
@@ -163,6 +172,7 @@ public final class SmtpOptions {
         private SmtpTimeouts timeouts = SmtpTimeouts.RFC_5321;
         private InetSocketAddress sourceAddress;
         private SSLContext sslContext;
+        private SSLSocketFactory sslSocketFactory;
         private String tlsServerName;
         private boolean dangerouslySkipHostnameVerification;
         private List<String> tlsProtocols = List.of();
@@ -222,6 +232,16 @@ public final class SmtpOptions {
          */
         public Builder sslContext(SSLContext context) {
             this.sslContext = context;
+            return this;
+        }
+
+        /**
+         * @param factory layers TLS over connected sockets (Angus's {@code ssl.socketFactory}); wins over
+         *     {@link #sslContext(SSLContext)}. Host name checks still apply.
+         * @return this builder
+         */
+        public Builder sslSocketFactory(SSLSocketFactory factory) {
+            this.sslSocketFactory = factory;
             return this;
         }
 
