@@ -200,7 +200,7 @@ public final class ScriptedServer implements AutoCloseable {
                         readLine();
                     }
                 } else if (step instanceof Script.ReadData) {
-                    readUntil("\r\n.\r\n");
+                    readUntil("\r\n.\r\n", "\r\n");
                 } else if (step instanceof Script.ReadBytes r) {
                     readExactly(r.count());
                 } else if (step instanceof Script.ReadBdat) {
@@ -244,7 +244,11 @@ public final class ScriptedServer implements AutoCloseable {
                 Dialog.Reaction reaction = dialog.react(command);
                 if (reaction.reply() != null && reaction.reply().startsWith("354")) {
                     write(reaction.reply());
-                    readUntil("\r\n.\r\n");
+                    try {
+                        readUntil("\r\n.\r\n", "\r\n");
+                    } catch (IOException clientGone) {
+                        return;
+                    }
                     reaction = dialog.reactToEndOfData();
                 } else if (command.startsWith("BDAT ")) {
                     readExactly(Integer.parseInt(command.split(" ")[1]));
@@ -294,8 +298,9 @@ public final class ScriptedServer implements AutoCloseable {
             }
         }
 
-        private void readUntil(String end) throws IOException {
-            StringBuilder tail = new StringBuilder();
+        /** Reads up to {@code end}; {@code before} counts as already read (the CRLF ending the DATA line). */
+        private void readUntil(String end, String before) throws IOException {
+            StringBuilder tail = new StringBuilder(before);
             while (true) {
                 int b = readByte();
                 if (b < 0) {
