@@ -182,12 +182,13 @@ final class MailTransaction {
             if (plan.lmtp()) {
                 return lmtpVerdict();
             }
+            String command = owed.peek() == Expect.LAST_BDAT ? "BDAT" : "end of data";
             Reply reply = next();
             for (int i = 0; i < finalReplies.length; i++) {
                 finalReplies[i] = accepted(i) ? reply : null;
             }
             if (reply.code() != 250) {
-                throw fail(new SmtpDataException(reply.code(), reply.message(), "end of data"));
+                throw fail(new SmtpDataException(reply.code(), reply.message(), command));
             }
             return refused;
         } catch (SmtpOutcomeUnknownException e) {
