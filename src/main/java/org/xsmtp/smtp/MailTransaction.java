@@ -27,7 +27,7 @@ final class MailTransaction {
     private static final byte[] RSET = "RSET\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] EMPTY_MESSAGE_END = ".\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    private enum Expect { MAIL, RCPT, DATA, BDAT, LAST_BDAT, END_OF_DATA }
+    private enum Expect { RSET, MAIL, RCPT, DATA, BDAT, LAST_BDAT, END_OF_DATA }
 
     private final CommandChannel ch;
     private final SmtpTimeouts timeouts;
@@ -39,6 +39,9 @@ final class MailTransaction {
     private final Map<String, Reply> refused = new LinkedHashMap<>();
     private boolean envelopeChecked;
     private boolean endSent;
+    private boolean resetFirst;
+    private boolean resetOnFailure = true;
+    private boolean deferEnvelope;
 
     MailTransaction(CommandChannel ch, SmtpTimeouts timeouts, TransactionPlan plan) {
         this.ch = ch;
@@ -50,8 +53,31 @@ final class MailTransaction {
         unconfirmed = new boolean[n];
     }
 
+    /**
+     * Makes this transaction one of several sharing the pipe (a batch): it opens with RSET when asked (the
+     * RSET a failed predecessor owes), never sends RSET itself on failure (later commands may already be in
+     * flight; the batch resets at its end), and with BDAT reads its envelope replies only in
+     * {@link #verdict()}, so whole transactions can be in flight at once.
+     */
+    MailTransaction inBatch(boolean resetFirst) {
+        this.resetFirst = resetFirst;
+        this.resetOnFailure = false;
+        this.deferEnvelope = true;
+        return this;
+    }
+
     /** @return the refused recipients (smtplib's return value) */
     Map<String, Reply> run(MessageSource body) throws SmtpException {
+        begin();
+        transfer(body);
+        return verdict();
+    }
+
+    /** Queues the commands that can go before any reply: everything up to DATA when pipelining. */
+    void begin() throws SmtpException {
+        if (resetFirst) {
+            send(Expect.RSET, RSET);
+        }
         send(Expect.MAIL, plan.mailLine());
         if (plan.pipelined()) {
             for (byte[] rcpt : plan.rcptLines()) {
@@ -61,6 +87,10 @@ final class MailTransaction {
                 send(Expect.DATA, DATA);
             }
         }
+    }
+
+    /** Checks the envelope (unless BDAT lets it wait) and sends the content. */
+    void transfer(MessageSource body) throws SmtpException {
         if (!plan.pipelined() || !plan.chunked()) {
             checkEnvelope();
         }
@@ -69,7 +99,6 @@ final class MailTransaction {
         } else {
             sendData(body);
         }
-        return verdict();
     }
 
     /** One entry per RCPT, in order, duplicates kept apart. */
@@ -83,6 +112,9 @@ final class MailTransaction {
 
     private void checkEnvelope() throws SmtpException {
         envelopeChecked = true;
+        if (owed.peek() == Expect.RSET) {
+            next();
+        }
         Reply mail = next();
         if (mail.code() != 250) {
             throw fail(new SmtpSenderRefusedException(mail.code(), mail.message(), plan.sender()));
@@ -156,7 +188,7 @@ final class MailTransaction {
             }
             ch.dataSink().write(data, off, len);
             owed.add(last ? Expect.LAST_BDAT : Expect.BDAT);
-            if (!envelopeChecked) {
+            if (!envelopeChecked && !(deferEnvelope && last)) {
                 checkEnvelope();
             }
             int window = plan.pipelined() ? CHUNK_WINDOW : 0;
@@ -174,8 +206,12 @@ final class MailTransaction {
         }
     }
 
-    private Map<String, Reply> verdict() throws SmtpException {
+    /** Reads the rest of the replies and decides: the refused map, or the exception smtplib would raise. */
+    Map<String, Reply> verdict() throws SmtpException {
         try {
+            if (!envelopeChecked) {
+                checkEnvelope();
+            }
             while (owed.size() > 1) {
                 checkChunk(next());
             }
@@ -254,7 +290,7 @@ final class MailTransaction {
                 }
             }
             owed.clear();
-            if (ch.isOpen()) {
+            if (ch.isOpen() && resetOnFailure) {
                 ch.send(RSET, null);
                 ch.read(timeouts.command(), false);
             }

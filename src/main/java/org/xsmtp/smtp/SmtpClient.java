@@ -535,6 +535,26 @@ public class SmtpClient implements Closeable {
     }
 
     /**
+     * Sends many messages over this connection, one result per message, in order. Where the server offers
+     * PIPELINING, transactions overlap: with DATA each message costs one round trip (its envelope travels
+     * with the previous message's end of data); with CHUNKING, whole messages (under 256 KiB) travel back to
+     * back, up to 64 in flight. A failure (refused sender, recipients or data, an invalid address, even a lost
+     * connection) is recorded in that message's result, never thrown; messages after a lost connection are
+     * reported as not sent, those whose data was complete as {@link BatchResult#outcomeUnknown()}.
+     *
+     * @param messages the messages
+     * @return one result per message, in the same order
+     * @throws SmtpException when the greeting (EHLO/HELO) fails, before any message is attempted
+     */
+    public List<BatchResult> sendBatch(List<OutboundMessage> messages) throws SmtpException {
+        ehloOrHeloIfNeeded();
+        List<BatchResult> results = new BatchSender(this::channel, options.timeouts(),
+                new TransactionPlanner(session, options, kind)).send(messages);
+        session.endTransaction();
+        return results;
+    }
+
+    /**
      * @return one entry per RCPT of the last {@code sendmail}, {@code sendMessage} or low-level {@code data()},
      *     in order, duplicates kept apart; for LMTP each carries its own reply to the data
      */
