@@ -727,9 +727,11 @@ public class SmtpClient implements Closeable {
     }
 
     /**
-     * Sends QUIT when connected, then closes, as leaving smtplib's {@code with} block.
+     * Sends QUIT when connected, then closes, as leaving smtplib's {@code with} block. A server that is already
+     * gone, does not answer in time or answers 421 is fine: whatever was sent before stays sent.
      *
-     * @throws SmtpResponseException when QUIT is answered with something other than 221 (the connection is closed)
+     * @throws SmtpResponseException when QUIT is answered with something other than 221 or 421 (the connection
+     *     is closed anyway)
      */
     @Override
     public void close() throws SmtpException {
@@ -739,7 +741,7 @@ public class SmtpClient implements Closeable {
         }
         try {
             Reply reply = docmd("QUIT");
-            if (reply.code() != 221) {
+            if (reply.code() != 221 && reply.code() != 421) {
                 throw new SmtpResponseException(reply.code(), reply.message(), "QUIT");
             }
         } catch (SmtpServerDisconnectedException ignored) {

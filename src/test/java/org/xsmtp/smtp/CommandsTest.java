@@ -182,6 +182,27 @@ class CommandsTest {
     }
 
     @Test
+    void aMessageAcceptedBeforeQuitStaysAcceptedWhenQuitGets421OrNoAnswer() throws Exception {
+        Dialog closing = Dialog.esmtp().on("MAIL", "250 ok").on("RCPT", "250 ok").on("DATA", "354 go")
+                .onClose("QUIT", "421 4.3.2 shutting down");
+        try (ScriptedServer server = ScriptedServer.start(closing)) {
+            SmtpClient client = new SmtpClient("127.0.0.1", server.port(), ME);
+            assertEquals(java.util.Map.of(), client.sendmail("a@x.test", List.of("b@y.test"), "x"));
+            client.close();
+            assertFalse(client.isConnected());
+        }
+        try (ScriptedServer server = ScriptedServer.start(s -> s.reply("220 x").read().reply("250 x").read().reply("250 ok").read()
+                .reply("250 ok").read().reply("354 go").readData().reply("250 queued").read().pause(1500))) {
+            SmtpClient client = new SmtpClient("127.0.0.1", server.port(),
+                    ME.toBuilder().timeout(java.time.Duration.ofMillis(300)).build());
+            client.helo();
+            assertEquals(java.util.Map.of(), client.sendmail("a@x.test", List.of("b@y.test"), "x"));
+            client.close();
+            assertFalse(client.isConnected());
+        }
+    }
+
+    @Test
     void quitReturnsTheReplyAndForgetsTheSession() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(Dialog.esmtp("SIZE 5"))) {
             SmtpClient client = new SmtpClient("127.0.0.1", server.port(), ME);
