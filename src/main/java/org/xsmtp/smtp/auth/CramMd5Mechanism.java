@@ -28,28 +28,9 @@ public final class CramMd5Mechanism extends StepwiseSaslMechanism {
      * @param password the shared secret
      */
     public CramMd5Mechanism(String user, String password) {
+        super(NAME, false, 1, false);
         this.user = Objects.requireNonNull(user, "user");
         this.password = Objects.requireNonNull(password, "password");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean sendsReusableSecret() {
-        return false;
-    }
-
-    @Override
-    int responseCount() {
-        return 1;
-    }
-
-    @Override
-    boolean hasInitialResponse() {
-        return false;
     }
 
     @Override

@@ -28,28 +28,9 @@ public final class LoginMechanism extends StepwiseSaslMechanism {
      * @param password the password
      */
     public LoginMechanism(String user, String password) {
+        super(NAME, true, 2, true);
         this.user = Objects.requireNonNull(user, "user");
         this.password = Objects.requireNonNull(password, "password");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean sendsReusableSecret() {
-        return true;
-    }
-
-    @Override
-    int responseCount() {
-        return 2;
-    }
-
-    @Override
-    boolean hasInitialResponse() {
-        return true;
     }
 
     @Override

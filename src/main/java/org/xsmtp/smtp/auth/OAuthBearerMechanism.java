@@ -47,6 +47,7 @@ public final class OAuthBearerMechanism extends StepwiseSaslMechanism {
      * @throws IllegalArgumentException if {@code port} is outside 0..65535
      */
     public OAuthBearerMechanism(String user, String host, int port, Supplier<String> tokens) {
+        super(NAME, true, 2, true);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -54,26 +55,6 @@ public final class OAuthBearerMechanism extends StepwiseSaslMechanism {
         this.host = host;
         this.port = port;
         this.tokens = Objects.requireNonNull(tokens, "tokens");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean sendsReusableSecret() {
-        return true;
-    }
-
-    @Override
-    int responseCount() {
-        return 2;
-    }
-
-    @Override
-    boolean hasInitialResponse() {
-        return true;
     }
 
     @Override

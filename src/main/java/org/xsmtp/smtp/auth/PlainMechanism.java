@@ -39,29 +39,10 @@ public final class PlainMechanism extends StepwiseSaslMechanism {
      * @param password the password
      */
     public PlainMechanism(String authorizationId, String user, String password) {
+        super(NAME, true, 1, true);
         this.authorizationId = Objects.requireNonNull(authorizationId, "authorizationId");
         this.user = Objects.requireNonNull(user, "user");
         this.password = Objects.requireNonNull(password, "password");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean sendsReusableSecret() {
-        return true;
-    }
-
-    @Override
-    int responseCount() {
-        return 1;
-    }
-
-    @Override
-    boolean hasInitialResponse() {
-        return true;
     }
 
     @Override

@@ -54,22 +54,13 @@ public final class ScramSha256Mechanism extends StepwiseSaslMechanism {
      * @param clientNonce the client nonce: printable ASCII without {@code ','}
      */
     ScramSha256Mechanism(String user, String password, String clientNonce) {
+        super(NAME, false, 3, true);
         this.user = Objects.requireNonNull(user, "user");
         this.password = Objects.requireNonNull(password, "password");
         if (clientNonce.isEmpty() || !isPrintable(clientNonce)) {
             throw new IllegalArgumentException("nonce must be printable ASCII without ','");
         }
         this.clientNonce = clientNonce;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean sendsReusableSecret() {
-        return false;
     }
 
     /**
@@ -82,16 +73,6 @@ public final class ScramSha256Mechanism extends StepwiseSaslMechanism {
         if (!serverVerified) {
             throw ScramAttributes.failure("the server accepted the login without a verified server signature");
         }
-    }
-
-    @Override
-    int responseCount() {
-        return 3;
-    }
-
-    @Override
-    boolean hasInitialResponse() {
-        return true;
     }
 
     @Override

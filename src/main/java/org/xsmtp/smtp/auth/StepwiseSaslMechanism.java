@@ -10,23 +10,36 @@ import javax.security.sasl.SaslException;
  */
 abstract class StepwiseSaslMechanism implements SaslMechanism {
 
+    private final String name;
+    private final boolean reusableSecret;
+    private final int responseCount;
+    private final boolean initialResponse;
     private boolean started;
     private boolean failed;
     private int responsesSent;
 
     /**
-     * Returns how many responses the mechanism sends in a whole exchange, the initial one included.
-     *
-     * @return the number of responses
+     * @param name the mechanism's IANA name
+     * @param reusableSecret whether an eavesdropper could replay what it sends
+     * @param responseCount how many responses a whole exchange sends, the initial one included
+     * @param initialResponse whether the first response can go with AUTH, before any challenge
      */
-    abstract int responseCount();
+    StepwiseSaslMechanism(String name, boolean reusableSecret, int responseCount, boolean initialResponse) {
+        this.name = name;
+        this.reusableSecret = reusableSecret;
+        this.responseCount = responseCount;
+        this.initialResponse = initialResponse;
+    }
 
-    /**
-     * Tells whether the first response can be sent without waiting for a challenge.
-     *
-     * @return {@code true} if {@link #start()} returns the first response
-     */
-    abstract boolean hasInitialResponse();
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final boolean sendsReusableSecret() {
+        return reusableSecret;
+    }
 
     /**
      * Builds one response.
@@ -44,13 +57,13 @@ abstract class StepwiseSaslMechanism implements SaslMechanism {
             throw new IllegalStateException(name() + ": start() may be called only once, before next()");
         }
         started = true;
-        return hasInitialResponse() ? respondNext(null) : null;
+        return initialResponse ? respondNext(null) : null;
     }
 
     @Override
     public final byte[] next(byte[] challenge) throws SaslException {
         Objects.requireNonNull(challenge, "challenge");
-        if (responsesSent >= responseCount()) {
+        if (responsesSent >= responseCount) {
             throw new SaslException(name() + ": unexpected challenge; the exchange has no further step");
         }
         return respondNext(challenge);

@@ -28,28 +28,9 @@ public final class XOAuth2Mechanism extends StepwiseSaslMechanism {
      * @param tokens supplies the OAuth 2.0 access token; asked once per exchange
      */
     public XOAuth2Mechanism(String user, Supplier<String> tokens) {
+        super(NAME, true, 2, true);
         this.user = Objects.requireNonNull(user, "user");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean sendsReusableSecret() {
-        return true;
-    }
-
-    @Override
-    int responseCount() {
-        return 2;
-    }
-
-    @Override
-    boolean hasInitialResponse() {
-        return true;
     }
 
     @Override
