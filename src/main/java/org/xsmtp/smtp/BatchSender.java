@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Sends many messages over one connection with pipelining across transactions (RFC 2920 §3.1 lets the end
  * of one message's data open the next command group). With DATA, the next envelope travels with the
- * previous message's final dot, so a message costs one round trip. With BDAT, whole transactions travel
+ * previous message's final dot, so a message costs one round trip; it opens with RSET, since a server may keep
+ * the envelope of a transaction whose end of data it refused. With BDAT, whole transactions travel
  * back to back and up to {@value #WINDOW} messages are in flight before the first verdict is read; each
  * opens with RSET so a predecessor's failure cannot leave server state behind. Failures stay with their
  * message.
@@ -52,7 +53,10 @@ final class BatchSender {
                 if (!overlap) {
                     collect(inFlight, 0, results);
                 }
-                t = new MailTransaction(ch, timeouts, plan).inBatch(resetNext || (window && i > 0));
+                // RSET first while an earlier verdict is unread: a server may keep the envelope of a
+                // transaction whose end of data it refused (Postfix does after smtpd_end_of_data_restrictions)
+                boolean verdictPending = !inFlight.isEmpty();
+                t = new MailTransaction(ch, timeouts, plan).inBatch(resetNext || verdictPending || (window && i > 0));
                 resetNext = false;
                 t.begin();
                 if (!window) {
