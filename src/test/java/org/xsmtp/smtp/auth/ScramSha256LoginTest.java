@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
@@ -115,18 +116,45 @@ class ScramSha256LoginTest {
         }
     }
 
+    @Test
+    void aForgedSignatureDuringLoginEndsTheLoginWithoutTryingWeakerMechanisms() throws Exception {
+        ScramServer impostor = new ScramServer("user", "pencil", true);
+        try (ScriptedServer server = ScriptedServer.start(s -> s.reply("220 fake.test").read()
+                .reply("250-fake.test", "250 AUTH PLAIN SCRAM-SHA-256")
+                .respond(impostor::clientFirst).respond(impostor::clientFinal).readToEnd())) {
+            SmtpClient client = new SmtpClient("127.0.0.1", server.port(),
+                    ME.toBuilder().authMechanisms(SaslMechanisms.STRONGEST_FIRST).build());
+            SmtpAuthenticationException e = assertThrows(SmtpAuthenticationException.class,
+                    () -> client.login("user", "pencil"));
+            assertTrue(e.getMessage().contains("server signature is wrong"), e.getMessage());
+            assertFalse(client.isConnected());
+            // EHLO, AUTH SCRAM-SHA-256 with the client-first message, the client-final message, and nothing more:
+            // neither the empty response a genuine server signature earns, nor AUTH PLAIN with the password.
+            List<String> lines = server.transcript().lines().toList();
+            assertEquals(3, lines.size(), server.transcript());
+            assertTrue(lines.get(1).startsWith("AUTH SCRAM-SHA-256 "), lines.get(1));
+        }
+    }
+
     /** A SCRAM-SHA-256 server side written with the JDK's primitives only, independent of the client code. */
     private static final class ScramServer {
         private final String user;
         private final String password;
+        private final boolean forgeSignature;
         private final byte[] salt = "xsmtp-test-salt!".getBytes(StandardCharsets.US_ASCII);
         private String clientFirstBare;
         private String serverFirst;
         private final AtomicBoolean proofVerified = new AtomicBoolean();
 
         ScramServer(String user, String password) {
+            this(user, password, false);
+        }
+
+        /** @param forgeSignature whether to send a wrong server signature (a server not knowing the password) */
+        ScramServer(String user, String password, boolean forgeSignature) {
             this.user = user;
             this.password = password;
+            this.forgeSignature = forgeSignature;
         }
 
         String clientFirst(String line) {
@@ -167,7 +195,7 @@ class ScramSha256LoginTest {
                     return "535 5.7.8 bad proof\r\n";
                 }
                 proofVerified.set(true);
-                byte[] serverSignature = hmac(hmac(salted, "Server Key"), authMessage);
+                byte[] serverSignature = hmac(hmac(salted, forgeSignature ? "Forged Key" : "Server Key"), authMessage);
                 return "334 " + b64("v=" + b64(serverSignature)) + "\r\n";
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
