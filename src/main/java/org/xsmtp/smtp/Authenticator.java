@@ -28,6 +28,11 @@ final class Authenticator {
         this.options = options;
     }
 
+    /** @return whether the connection is still open (a client-side failure of a mechanism closes it) */
+    boolean isOpen() {
+        return ch.isOpen();
+    }
+
     /** Refuses reusable secrets over plaintext to another host unless the caller allowed it. */
     void checkTransport(String mechanism, boolean reusableSecret) throws SmtpSecurityException {
         boolean reusable = reusableSecret || REUSABLE_SECRET_MECHANISMS.contains(mechanism.toUpperCase(Locale.ROOT));

@@ -11,7 +11,8 @@ import org.xsmtp.smtp.auth.SaslMechanism;
 /**
  * smtplib's {@code login} loop: the preferred mechanisms the server advertises, tried in turn while the server
  * answers with an authentication failure. A mechanism the transport policy refuses is skipped; if nothing
- * else was tried, that refusal is what the caller gets.
+ * else was tried, that refusal is what the caller gets. A failure that closed the connection (a client-side
+ * failure such as a wrong SCRAM server signature, or a 421) ends the loop and is what the caller gets.
  */
 final class LoginSequence {
     private final Authenticator authenticator;
@@ -41,6 +42,9 @@ final class LoginSequence {
                 return authenticator.run(mechanisms.apply(name), initialResponseOk);
             } catch (SmtpAuthenticationException e) {
                 failure = e;
+                if (!authenticator.isOpen()) {
+                    break; // the connection is gone, e.g. after a forged SCRAM server signature
+                }
             } catch (SmtpSecurityException e) {
                 refusal = refusal == null ? e : refusal;
             }

@@ -3,6 +3,7 @@ package org.xsmtp.testkit;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -10,7 +11,8 @@ import javax.net.ssl.SSLContext;
  * client sends (recorded byte for byte), so a test can compare the exact transcript.
  */
 public final class Script {
-    sealed interface Step permits Send, ReadLines, ReadData, ReadBytes, ReadBdat, ReadToEnd, Pause, Close, Tls {
+    sealed interface Step permits Send, ReadLines, ReadData, ReadBytes, ReadBdat, ReadToEnd, Pause, Close, Tls,
+            TlsRefused, Respond {
     }
 
     record Send(byte[] bytes, int chunk, long pauseMillis) implements Step {
@@ -38,6 +40,12 @@ public final class Script {
     }
 
     record Tls(SSLContext context) implements Step {
+    }
+
+    record TlsRefused(SSLContext context) implements Step {
+    }
+
+    record Respond(UnaryOperator<String> responder) implements Step {
     }
 
     final List<Step> steps = new ArrayList<>();
@@ -120,9 +128,43 @@ public final class Script {
         return this;
     }
 
-    /** @return this script, after adding a server-side TLS handshake with {@code context} */
+    /**
+     * Adds a server-side TLS handshake with {@code context}; everything read afterwards is recorded decrypted.
+     * As the first step it makes the server speak implicit TLS (TLS from the first byte, as on port 465).
+     * The server's session is kept in {@link ScriptedServer#tlsSessions()} (for SNI and the like).
+     *
+     * @param context the server's context (key managers holding its certificate)
+     * @return this script
+     */
     public Script tls(SSLContext context) {
         steps.add(new Tls(context));
+        return this;
+    }
+
+    /**
+     * Adds a server-side TLS handshake that the client must abort (for example because it rejects the
+     * certificate); the script ends there. A handshake that completes fails the script. The server's error
+     * (usually the client's alert) is kept in {@link ScriptedServer#tlsFailures()}.
+     *
+     * @param context the server's context
+     * @return this script
+     */
+    public Script tlsRefused(SSLContext context) {
+        steps.add(new TlsRefused(context));
+        return this;
+    }
+
+    /**
+     * Adds a step that reads one command line and sends what {@code responder} makes of it: the line comes
+     * without its CRLF, the answer is sent as is (so it must end with CRLF). For exchanges that depend on
+     * what the client sent, such as a SCRAM server's nonce and proof. An exception from the responder fails
+     * the script.
+     *
+     * @param responder from the command line to the reply bytes (ISO-8859-1)
+     * @return this script
+     */
+    public Script respond(UnaryOperator<String> responder) {
+        steps.add(new Respond(responder));
         return this;
     }
 }

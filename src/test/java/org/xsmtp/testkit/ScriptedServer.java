@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -32,6 +34,8 @@ public final class ScriptedServer implements AutoCloseable {
     private volatile Throwable failure;
     private volatile int connections;
     private final List<Integer> remotePorts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<SSLSession> tlsSessions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<IOException> tlsFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final Dialog dialog;
 
@@ -114,6 +118,16 @@ public final class ScriptedServer implements AutoCloseable {
         return remotePorts;
     }
 
+    /** @return the server side of each completed TLS handshake, in order (for SNI: ExtendedSSLSession) */
+    public List<SSLSession> tlsSessions() {
+        return tlsSessions;
+    }
+
+    /** @return the server's error for each handshake the client aborted ({@link Script#tlsRefused}), in order */
+    public List<IOException> tlsFailures() {
+        return tlsFailures;
+    }
+
     /** @return how many connections were accepted */
     public int connections() {
         return connections;
@@ -144,7 +158,7 @@ public final class ScriptedServer implements AutoCloseable {
                     socket.setSoTimeout(READ_TIMEOUT_MILLIS);
                     socket.setTcpNoDelay(true);
                     remotePorts.add(socket.getPort());
-                    Player player = new Player(socket, received);
+                    Player player = new Player(socket, received, tlsSessions, tlsFailures);
                     if (dialog != null) {
                         player.converse(dialog);
                     } else {
@@ -183,12 +197,17 @@ public final class ScriptedServer implements AutoCloseable {
         private InputStream in;
         private OutputStream out;
         private final ByteArrayOutputStream received;
+        private final List<SSLSession> tlsSessions;
+        private final List<IOException> tlsFailures;
 
-        Player(Socket socket, ByteArrayOutputStream received) throws IOException {
+        Player(Socket socket, ByteArrayOutputStream received, List<SSLSession> tlsSessions,
+                List<IOException> tlsFailures) throws IOException {
             this.socket = socket;
             this.in = new java.io.BufferedInputStream(socket.getInputStream());
             this.out = socket.getOutputStream();
             this.received = received;
+            this.tlsSessions = tlsSessions;
+            this.tlsFailures = tlsFailures;
         }
 
         void play(Script script) throws IOException, InterruptedException {
@@ -220,13 +239,26 @@ public final class ScriptedServer implements AutoCloseable {
                     socket.close();
                     return;
                 } else if (step instanceof Script.Tls t) {
-                    SSLSocket ssl = (SSLSocket) t.context().getSocketFactory()
-                            .createSocket(socket, null, socket.getPort(), true);
-                    ssl.setUseClientMode(false);
+                    SSLSocket ssl = serverSocket(t.context());
                     ssl.startHandshake();
+                    tlsSessions.add(ssl.getSession());
                     socket = ssl;
                     in = new java.io.BufferedInputStream(ssl.getInputStream());
                     out = ssl.getOutputStream();
+                } else if (step instanceof Script.TlsRefused t) {
+                    SSLSocket ssl = serverSocket(t.context());
+                    try {
+                        ssl.startHandshake();
+                    } catch (IOException expected) {
+                        tlsFailures.add(expected);
+                        ssl.close();
+                        return;
+                    }
+                    ssl.close();
+                    throw new IOException("the client completed a TLS handshake it should have refused");
+                } else if (step instanceof Script.Respond r) {
+                    String line = readLine();
+                    write(r.responder().apply(line.substring(0, line.length() - 2)), StandardCharsets.ISO_8859_1);
                 }
             }
         }
@@ -264,8 +296,18 @@ public final class ScriptedServer implements AutoCloseable {
             }
         }
 
+        private SSLSocket serverSocket(SSLContext context) throws IOException {
+            SSLSocket ssl = (SSLSocket) context.getSocketFactory().createSocket(socket, null, socket.getPort(), true);
+            ssl.setUseClientMode(false);
+            return ssl;
+        }
+
         private void write(String text) throws IOException {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
+            write(text, StandardCharsets.UTF_8);
+        }
+
+        private void write(String text, java.nio.charset.Charset charset) throws IOException {
+            out.write(text.getBytes(charset));
             out.flush();
         }
 
