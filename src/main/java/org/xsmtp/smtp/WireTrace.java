@@ -60,7 +60,8 @@ final class WireTrace {
             return;
         }
         for (byte[] raw : reply.rawLines()) {
-            print("reply: " + (masked ? Escapes.escape(maskLine(raw)) : Escapes.escape(raw, 0, raw.length)));
+            byte[] shown = masked ? maskLine(raw) : raw;
+            print("reply: " + Escapes.escape(shown, 0, shown.length));
         }
         String text = masked ? MASK : Escapes.escape(reply.text(), 0, reply.text().length);
         print("reply: retcode (" + reply.code() + "); Msg: " + text);
@@ -81,8 +82,8 @@ final class WireTrace {
         return DATA_PREVIEW_BYTES;
     }
 
-    private static String maskLine(byte[] raw) {
+    private static byte[] maskLine(byte[] raw) {
         String head = new String(raw, 0, Math.min(4, raw.length), java.nio.charset.StandardCharsets.ISO_8859_1);
-        return head + MASK + "\r\n";
+        return (head + MASK + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 }
