@@ -57,11 +57,11 @@ final class MailTransaction {
             for (byte[] rcpt : plan.rcptLines()) {
                 send(Expect.RCPT, rcpt);
             }
-            if (!plan.chunked()) {
+            if (!plan.chunked() && plan.contentPipelined()) {
                 send(Expect.DATA, DATA);
             }
         }
-        if (!plan.pipelined() || !plan.chunked()) {
+        if (!plan.contentPipelined() || !plan.chunked()) {
             checkEnvelope();
         }
         if (plan.chunked()) {
@@ -106,10 +106,13 @@ final class MailTransaction {
         if (accepted == 0) {
             throw fail(new SmtpRecipientsRefusedException(refused, results()));
         }
+        if (plan.allRecipients() && !refused.isEmpty()) {
+            throw fail(SmtpRecipientsRefusedException.notAll(refused, results()));
+        }
     }
 
     private void sendData(MessageSource body) throws SmtpException {
-        if (!plan.pipelined()) {
+        if (!plan.contentPipelined()) {
             send(Expect.DATA, DATA);
         }
         Reply reply = next();
