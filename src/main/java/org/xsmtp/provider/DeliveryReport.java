@@ -80,7 +80,8 @@ record DeliveryReport(List<Address> sent, List<Address> unsent, List<Address> in
             if (!r.delivered()) {
                 Reply reply = r.decisive();
                 s.append(s.length() == 0 ? "" : ", ").append(r.recipient())
-                        .append(r.unconfirmed() ? " (no reply)" : reply == null ? " (not answered)" : " (" + reply + ")");
+                        .append(r.unconfirmed() ? " (no reply after the data)"
+                                : reply == null ? " (not answered)" : " (" + reply + ")");
             }
         }
         return s.toString();

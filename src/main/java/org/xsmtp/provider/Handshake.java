@@ -31,7 +31,7 @@ final class Handshake {
             greeting = client.connect(host, port);
         } catch (IOException | RuntimeException e) {
             client.abort();
-            throw new MessagingException("could not connect to " + where(host, port) + ": " + e.getMessage(), asException(e));
+            throw new MessagingException("could not connect to " + where(host, port) + ": " + e.getMessage(), e);
         }
         if (greeting.code() != 220) {
             client.abort();
@@ -43,7 +43,7 @@ final class Handshake {
             authenticate(user, password);
         } catch (IOException | RuntimeException e) {
             quietQuit();
-            throw new MessagingException(e.getMessage(), asException(e));
+            throw new MessagingException(e.getMessage(), e);
         } catch (MessagingException e) {
             quietQuit();
             throw e;
@@ -112,9 +112,5 @@ final class Handshake {
 
     private static String where(String host, int port) {
         return host.startsWith("/") ? host : host + ":" + port;
-    }
-
-    private static Exception asException(Throwable t) {
-        return t instanceof Exception e ? e : new RuntimeException(t);
     }
 }

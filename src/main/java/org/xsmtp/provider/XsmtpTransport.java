@@ -50,9 +50,9 @@ public class XsmtpTransport extends Transport {
     }
 
     /**
-     * Connects. A null host or user is taken from {@code mail.<protocol>.host} / {@code .user}, then from Angus's
-     * {@code mail.smtp.*} (for xsmtps {@code mail.smtps.*}), before Jakarta Mail's own {@code mail.host} and
-     * {@code mail.user}.
+     * Connects. A null host or user is taken from the URL name, then {@code mail.<protocol>.host} /
+     * {@code .user}, then Angus's {@code mail.smtp.*} (for xsmtps {@code mail.smtps.*}), before Jakarta Mail's
+     * own {@code mail.host} and {@code mail.user}.
      *
      * @param host the server, or null; for xlmtp a path starting with {@code /} is a Unix socket
      * @param port the port, or -1 for {@code port} or the protocol's default
@@ -63,8 +63,19 @@ public class XsmtpTransport extends Transport {
     @Override
     public void connect(String host, int port, String user, String password) throws MessagingException {
         ProviderProperties props = properties();
-        super.connect(host != null ? host : props.string("host"), port,
-                user != null ? user : props.string("user"), password);
+        boolean urlHost = explicitInUrl(url == null ? null : url.getHost(), session.getProperty("mail.host"));
+        boolean urlUser = explicitInUrl(url == null ? null : url.getUsername(), session.getProperty("mail.user"),
+                System.getProperty("user.name"));
+        super.connect(host != null || urlHost ? host : props.string("host"), port,
+                user != null || urlUser ? user : props.string("user"), password);
+    }
+
+    /**
+     * Jakarta Mail fills the URL name with {@code mail.host}, {@code mail.user} and the OS user name when the
+     * caller gave none; those must not hide Angus's {@code mail.smtp.host} and {@code mail.smtp.user}.
+     */
+    private static boolean explicitInUrl(String value, String... serviceDefaults) {
+        return value != null && !java.util.Arrays.asList(serviceDefaults).contains(value);
     }
 
     /**

@@ -55,7 +55,8 @@ class AngusSwitchTest {
         Properties xsmtp = new Properties();
         xsmtp.putAll(angus);
         xsmtp.setProperty("mail.transport.protocol.rfc822", "xsmtp");
-        assertInstanceOf(XsmtpTransport.class, Session.getInstance(xsmtp).getTransport(new InternetAddress("a@x.test")));
+        assertInstanceOf(XsmtpTransport.class,
+                Session.getInstance(xsmtp).getTransport(new InternetAddress("a@x.test")));
         String byXsmtp = run(xsmtp);
 
         assertEquals(Set.of("MAIL FROM:<me@x.test>", "RCPT TO:<to@x.test>", "RCPT TO:<cc@x.test>",

@@ -155,7 +155,8 @@ class EnvelopeTest {
                     t.connect();
                     t.sendMessage(m, m.getAllRecipients());
                 }
-                assertEquals(offered ? "MAIL FROM:<me@x.test> RET=HDRS\r\nRCPT TO:<to@x.test> NOTIFY=SUCCESS,FAILURE\r\n"
+                assertEquals(offered
+                        ? "MAIL FROM:<me@x.test> RET=HDRS\r\nRCPT TO:<to@x.test> NOTIFY=SUCCESS,FAILURE\r\n"
                         : "MAIL FROM:<me@x.test>\r\nRCPT TO:<to@x.test>\r\n", envelope(server.transcript()));
             }
         }

@@ -50,6 +50,7 @@ final class Fixtures {
     }
 
     static List<String> strings(Address[] addresses) {
-        return addresses == null ? null : Arrays.stream(addresses).map(a -> ((InternetAddress) a).getAddress()).toList();
+        return addresses == null ? null
+                : Arrays.stream(addresses).map(a -> ((InternetAddress) a).getAddress()).toList();
     }
 }

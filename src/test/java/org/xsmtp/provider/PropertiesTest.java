@@ -54,10 +54,12 @@ class PropertiesTest {
         p.setProperty("mail.smtp.port", "25");
         p.setProperty("mail.smtps.port", "4650");
         p.setProperty("mail.smtps.ssl.trust", "*");
-        TransportConfig c = TransportConfig.read(new ProviderProperties(p, Flavor.XSMTPS.protocol, Flavor.XSMTPS.fallback));
+        TransportConfig c = TransportConfig.read(
+                new ProviderProperties(p, Flavor.XSMTPS.protocol, Flavor.XSMTPS.fallback));
         assertEquals(4650, c.port());
         assertEquals(List.of("*"), c.tls().trust());
-        TransportConfig l = TransportConfig.read(new ProviderProperties(p, Flavor.XLMTP.protocol, Flavor.XLMTP.fallback));
+        TransportConfig l = TransportConfig.read(
+                new ProviderProperties(p, Flavor.XLMTP.protocol, Flavor.XLMTP.fallback));
         assertEquals(25, l.port());
     }
 
@@ -82,8 +84,9 @@ class PropertiesTest {
                 "mail.smtp.connectiontimeout", "1500", "mail.smtp.timeout", "2500", "mail.xsmtp.writetimeout", "3500",
                 "mail.smtp.localhost", "me.example", "mail.smtp.localaddress", "127.0.0.1", "mail.smtp.localport", "0",
                 "mail.smtp.ssl.checkserveridentity", "false", "mail.smtp.ssl.protocols", "TLSv1.3 TLSv1.2",
-                "mail.smtp.ssl.ciphersuites", "TLS_AES_128_GCM_SHA256", "mail.smtp.auth.mechanisms", "LOGIN DIGEST-MD5 plain",
-                "mail.xsmtp.auth.allowinsecure", "true", "mail.xsmtp.pipelining", "false", "mail.xsmtp.chunking", "false",
+                "mail.smtp.ssl.ciphersuites", "TLS_AES_128_GCM_SHA256",
+                "mail.smtp.auth.mechanisms", "LOGIN DIGEST-MD5 plain", "mail.xsmtp.auth.allowinsecure", "true",
+                "mail.xsmtp.pipelining", "false", "mail.xsmtp.chunking", "false",
                 "mail.smtp.sendpartial", "true");
         assertEquals(new SmtpTimeouts(Duration.ofMillis(1500), Duration.ofMillis(2500), Duration.ofMillis(2500),
                 Duration.ofMillis(2500), Duration.ofMillis(3500), Duration.ofMillis(2500)), o.timeouts());
@@ -262,6 +265,26 @@ class PropertiesTest {
             String initial = java.util.Base64.getEncoder().encodeToString(
                     "user=alice@x.test\u0001auth=Bearer ya29.token\u0001\u0001".getBytes());
             assertEquals("EHLO client.test\r\nAUTH XOAUTH2 " + initial + "\r\nQUIT\r\n", server.transcript());
+        }
+    }
+
+    @Test
+    void hostPrecedenceUrlThenProtocolThenAngusThenMailHost() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(List.of(
+                new org.xsmtp.testkit.Script().reply("220 a").read().reply("250 a").read().reply("221 a"),
+                new org.xsmtp.testkit.Script().reply("220 b").read().reply("250 b").read().reply("221 b")))) {
+            Properties p = Fixtures.angusStyle(server);
+            p.setProperty("mail.host", "mail-host.invalid");
+            Session session = Session.getInstance(p);
+            try (Transport t = session.getTransport("xsmtp")) {
+                t.connect(); // mail.smtp.host wins over mail.host, as with Angus
+            }
+            p.setProperty("mail.smtp.host", "smtp-host.invalid");
+            jakarta.mail.URLName url = new jakarta.mail.URLName("xsmtp", "127.0.0.1", server.port(), null, null, null);
+            try (Transport t = session.getTransport(url)) {
+                t.connect(); // the URL's own host wins over the properties
+            }
+            assertEquals(2, server.connections());
         }
     }
 }

@@ -45,7 +45,8 @@ class ProviderRegistrationTest {
             found.add(p.getProtocol() + "=" + p.getClassName());
         }
         assertTrue(found.containsAll(Set.of("xsmtp=" + XsmtpTransport.class.getName(),
-                "xsmtps=" + XsmtpSslTransport.class.getName(), "xlmtp=" + XlmtpTransport.class.getName())), found.toString());
+                "xsmtps=" + XsmtpSslTransport.class.getName(), "xlmtp=" + XlmtpTransport.class.getName())),
+                found.toString());
     }
 
     /**
@@ -77,7 +78,8 @@ class ProviderRegistrationTest {
         Files.createDirectories(file.getParent());
         Files.copy(Path.of("provider/services/jakarta.mail.Provider"), file);
         Set<String> found = new HashSet<>();
-        for (Provider p : ServiceLoader.load(Provider.class, new ResourceLoader(ResourceLoader.OWN_REGISTRATIONS, dir))) {
+        ResourceLoader loader = new ResourceLoader(ResourceLoader.OWN_REGISTRATIONS, dir);
+        for (Provider p : ServiceLoader.load(Provider.class, loader)) {
             found.add(p.getClass().getName());
         }
         assertTrue(found.containsAll(Set.of(XsmtpProvider.class.getName(), XsmtpsProvider.class.getName(),
