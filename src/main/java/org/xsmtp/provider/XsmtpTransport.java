@@ -92,7 +92,8 @@ public class XsmtpTransport extends Transport {
     @Override
     protected boolean protocolConnect(String host, int port, String user, String password)
             throws MessagingException {
-        TransportConfig cfg = TransportConfig.read(properties());
+        ProviderProperties props = properties();
+        TransportConfig cfg = TransportConfig.read(props);
         if (cfg.auth() && (user == null || password == null)) {
             return false;
         }
@@ -100,7 +101,7 @@ public class XsmtpTransport extends Transport {
         int p = port >= 0 ? port : cfg.port() >= 0 ? cfg.port() : flavor.defaultPort;
         lock.lock();
         try {
-            SmtpClient c = flavor.newClient(cfg, properties(), ClientOptions.of(cfg, session, h));
+            SmtpClient c = flavor.newClient(cfg, props, ClientOptions.of(cfg, session, h));
             new Handshake(c, cfg, flavor).open(h, p, user, password);
             drop();
             client = c;

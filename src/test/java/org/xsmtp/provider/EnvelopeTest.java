@@ -101,6 +101,22 @@ class EnvelopeTest {
     }
 
     @Test
+    void twoResentBlocksThroughTransportSend() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(accepting())) {
+            Session session = Fixtures.xsmtpSession(server);
+            MimeMessage m = Fixtures.message(session, "orig@x.test", "first@x.test");
+            for (String hop : List.of("a", "b")) {
+                m.addHeader("Resent-Date", "Mon, 23 Nov 2026 10:00:00 +0000");
+                m.addHeader("Resent-To", hop + "-to@x.test");
+            }
+            SendFailedException e = assertThrows(SendFailedException.class, () -> Transport.send(m));
+            assertInstanceOf(SmtpSendFailedException.class, e);
+            assertEquals(-1, ((SmtpSendFailedException) e).getReturnCode());
+            assertEquals("", envelope(server.transcript()));
+        }
+    }
+
+    @Test
     void explicitAddressesAreTheEnvelopeEvenWithAResentBlock() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(accepting())) {
             Session session = Fixtures.xsmtpSession(server);
