@@ -48,7 +48,8 @@ final class BatchSender {
             try {
                 CommandChannel ch = channel.get();
                 TransactionPlan plan = planner.plan(m.from(), m.to(), body.size(), m.mailOptions(), m.rcptOptions());
-                boolean window = plan.pipelined() && plan.chunked() && body.size() < MailTransaction.CHUNK_SIZE;
+                boolean window = plan.contentPipelined() && plan.chunked()
+                        && body.size() < MailTransaction.CHUNK_SIZE;
                 boolean overlap = window || (plan.pipelined() && !plan.chunked());
                 if (!overlap) {
                     collect(inFlight, 0, results);

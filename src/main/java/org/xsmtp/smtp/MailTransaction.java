@@ -83,7 +83,7 @@ final class MailTransaction {
             for (byte[] rcpt : plan.rcptLines()) {
                 send(Expect.RCPT, rcpt);
             }
-            if (!plan.chunked()) {
+            if (!plan.chunked() && plan.contentPipelined()) {
                 send(Expect.DATA, DATA);
             }
         }
@@ -91,7 +91,7 @@ final class MailTransaction {
 
     /** Checks the envelope (unless BDAT lets it wait) and sends the content. */
     void transfer(MessageSource body) throws SmtpException {
-        if (!plan.pipelined() || !plan.chunked()) {
+        if (!plan.contentPipelined() || !plan.chunked()) {
             checkEnvelope();
         }
         if (plan.chunked()) {
@@ -138,10 +138,13 @@ final class MailTransaction {
         if (accepted == 0) {
             throw fail(new SmtpRecipientsRefusedException(refused, results()));
         }
+        if (plan.allRecipients() && !refused.isEmpty()) {
+            throw fail(SmtpRecipientsRefusedException.notAll(refused, results()));
+        }
     }
 
     private void sendData(MessageSource body) throws SmtpException {
-        if (!plan.pipelined()) {
+        if (!plan.contentPipelined()) {
             send(Expect.DATA, DATA);
         }
         Reply reply = next();

@@ -34,6 +34,7 @@ public final class SmtpOptions {
     private final List<String> authMechanisms;
     private final boolean pipelining;
     private final boolean chunking;
+    private final boolean requireAllRecipients;
     private final Predicate<Connection> localPeer;
 
     private SmtpOptions(Builder b) {
@@ -52,6 +53,7 @@ public final class SmtpOptions {
         authMechanisms = b.authMechanisms;
         pipelining = b.pipelining;
         chunking = b.chunking;
+        requireAllRecipients = b.requireAllRecipients;
         localPeer = b.localPeer;
     }
 
@@ -83,6 +85,7 @@ public final class SmtpOptions {
         b.authMechanisms = authMechanisms;
         b.pipelining = pipelining;
         b.chunking = chunking;
+        b.requireAllRecipients = requireAllRecipients;
         b.localPeer = localPeer;
         return b;
     }
@@ -162,6 +165,14 @@ public final class SmtpOptions {
         return chunking;
     }
 
+    /**
+     * @return whether a transaction in which any recipient is refused at RCPT is abandoned before the message
+     *     data (Angus's {@code sendpartial=false}); see {@link Builder#requireAllRecipients(boolean)}
+     */
+    public boolean requireAllRecipients() {
+        return requireAllRecipients;
+    }
+
     boolean isLocalPeer(Connection connection) {
         return localPeer.test(connection);
     }
@@ -183,6 +194,7 @@ public final class SmtpOptions {
         private List<String> authMechanisms = SMTPLIB_AUTH_ORDER;
         private boolean pipelining = true;
         private boolean chunking = true;
+        private boolean requireAllRecipients;
         private Predicate<Connection> localPeer = Connection::isLocal;
 
         private Builder() {
@@ -339,6 +351,21 @@ public final class SmtpOptions {
          */
         public Builder chunking(boolean enabled) {
             this.chunking = enabled;
+            return this;
+        }
+
+        /**
+         * All or nothing: when the server refuses any RCPT, {@code sendmail} and {@code sendMessage} send no
+         * message data, end the transaction with RSET and throw {@link SmtpRecipientsRefusedException} (its
+         * {@code results()} tell the accepted recipients from the refused). To know every RCPT reply first,
+         * DATA (or the first BDAT chunk) is then never pipelined with the envelope. Default false: smtplib's
+         * rule, the message goes to the accepted recipients. LMTP refusals after the data cannot be undone.
+         *
+         * @param required whether every recipient must be accepted before the data is sent
+         * @return this builder
+         */
+        public Builder requireAllRecipients(boolean required) {
+            this.requireAllRecipients = required;
             return this;
         }
 

@@ -13,7 +13,13 @@ import java.util.List;
  * @param chunked whether to send with BDAT instead of DATA
  * @param binary whether the content is sent as is (BODY=BINARYMIME) rather than with normalised line ends
  * @param lmtp whether the server answers once per accepted recipient after the data
+ * @param allRecipients whether any refused RCPT abandons the transaction before the data
  */
 record TransactionPlan(String sender, byte[] mailLine, List<String> recipients, List<byte[]> rcptLines,
-        boolean pipelined, boolean chunked, boolean binary, boolean lmtp) {
+        boolean pipelined, boolean chunked, boolean binary, boolean lmtp, boolean allRecipients) {
+
+    /** @return whether DATA or the first chunk goes in one write with the envelope, before its replies are read */
+    boolean contentPipelined() {
+        return pipelined && !allRecipients;
+    }
 }

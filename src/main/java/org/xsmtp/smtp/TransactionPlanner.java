@@ -47,6 +47,6 @@ final class TransactionPlanner {
         boolean chunked = options.chunking() && f.has("chunking") && kind != Kind.LMTP;
         boolean binary = chunked && esmtp.stream().anyMatch(o -> o.equalsIgnoreCase("BODY=BINARYMIME"));
         return new TransactionPlan(from, mailLine, List.copyOf(to), rcptLines, pipelined, chunked, binary,
-                kind == Kind.LMTP);
+                kind == Kind.LMTP, options.requireAllRecipients());
     }
 }

@@ -1,0 +1,234 @@
+package org.xsmtp.provider;
+
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.URLName;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.xsmtp.smtp.Reply;
+import org.xsmtp.smtp.SmtpClient;
+import org.xsmtp.smtp.SmtpException;
+
+/**
+ * The {@code xsmtp} transport: Jakarta Mail's {@link Transport} on the xsmtp engine, configured like Angus
+ * Mail's {@code smtp}. Properties are read as {@code mail.xsmtp.<name>}, falling back to
+ * {@code mail.smtp.<name>}, once per connect; the property table is in {@code docs-provider.md}.
+ *
+ * <p>{@link #sendMessage} takes {@link MimeMessage}s only. When the addresses are the message's own recipients
+ * (what {@code Transport.send(msg)} passes) the envelope follows smtplib's {@code send_message} rules, so a
+ * message with one Resent-* block goes to its Resent-* recipients; other addresses are used as given. Bcc
+ * is never transmitted. Each send fires a {@code TransportEvent}, and failures are
+ * {@link SmtpSendFailedException}s with Angus's address lists. One connection carries any number of
+ * messages; the transport may be shared between threads (sends take turns).
+ */
+public class XsmtpTransport extends Transport {
+    private final Flavor flavor;
+    private final ReentrantLock lock = new ReentrantLock();
+    private SmtpClient client;
+    private TransportConfig config;
+
+    /**
+     * Called by {@link Session#getTransport}.
+     *
+     * @param session the session whose properties configure this transport
+     * @param urlname the protocol (and optionally host, port, user) this transport was asked for, or null
+     */
+    public XsmtpTransport(Session session, URLName urlname) {
+        this(session, urlname, Flavor.XSMTP);
+    }
+
+    XsmtpTransport(Session session, URLName urlname, Flavor flavor) {
+        super(session, urlname);
+        this.flavor = flavor;
+    }
+
+    /**
+     * Connects. A null host or user is taken from the URL name, then {@code mail.<protocol>.host} /
+     * {@code .user}, then Angus's {@code mail.smtp.*} (for xsmtps {@code mail.smtps.*}), before Jakarta Mail's
+     * own {@code mail.host} and {@code mail.user}.
+     *
+     * @param host the server, or null; for xlmtp a path starting with {@code /} is a Unix socket
+     * @param port the port, or -1 for {@code port} or the protocol's default
+     * @param user the user name, or null
+     * @param password the password, or null to ask the session's {@code Authenticator} when needed
+     * @throws MessagingException when a property is invalid, the server cannot be reached or refuses
+     */
+    @Override
+    public void connect(String host, int port, String user, String password) throws MessagingException {
+        ProviderProperties props = properties();
+        boolean urlHost = explicitInUrl(url == null ? null : url.getHost(), session.getProperty("mail.host"));
+        boolean urlUser = explicitInUrl(url == null ? null : url.getUsername(), session.getProperty("mail.user"),
+                System.getProperty("user.name"));
+        super.connect(host != null || urlHost ? host : props.string("host"), port,
+                user != null || urlUser ? user : props.string("user"), password);
+    }
+
+    /**
+     * Jakarta Mail fills the URL name with {@code mail.host}, {@code mail.user} and the OS user name when the
+     * caller gave none; those must not hide Angus's {@code mail.smtp.host} and {@code mail.smtp.user}.
+     */
+    private static boolean explicitInUrl(String value, String... serviceDefaults) {
+        return value != null && !java.util.Arrays.asList(serviceDefaults).contains(value);
+    }
+
+    /**
+     * Reads the configuration, then opens the session: greeting, EHLO, STARTTLS, AUTH as configured.
+     *
+     * @param host the server, null for {@code localhost}
+     * @param port the port, -1 for the {@code port} property or the default
+     * @param user the user name, or null
+     * @param password the password, or null
+     * @return false when authentication is required and no user or password is known yet (Jakarta Mail then
+     *     asks the session's {@code Authenticator} and calls again)
+     * @throws MessagingException when a property is invalid or the session cannot be opened
+     */
+    @Override
+    protected boolean protocolConnect(String host, int port, String user, String password)
+            throws MessagingException {
+        ProviderProperties props = properties();
+        TransportConfig cfg = TransportConfig.read(props);
+        if (cfg.auth() && (user == null || password == null)) {
+            return false;
+        }
+        String h = host != null ? host : cfg.host() != null ? cfg.host() : "localhost";
+        int p = port >= 0 ? port : cfg.port() >= 0 ? cfg.port() : flavor.defaultPort;
+        lock.lock();
+        try {
+            SmtpClient c = flavor.newClient(cfg, props, ClientOptions.of(cfg, session, h));
+            new Handshake(c, cfg, flavor).open(h, p, user, password);
+            drop();
+            client = c;
+            config = cfg;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Sends one message over the open connection; see the class comment for the envelope.
+     *
+     * @param message a {@link MimeMessage}
+     * @param addresses the envelope recipients, all {@link InternetAddress}es
+     * @throws SmtpSendFailedException when any recipient did not get the message, or with
+     *     {@code reportsuccess=true} always
+     * @throws SendFailedException when there are no addresses
+     * @throws MessagingException when the message is not a MimeMessage or an address not an InternetAddress
+     * @throws IllegalStateException when not connected
+     */
+    @Override
+    public void sendMessage(Message message, Address[] addresses) throws MessagingException {
+        if (!(message instanceof MimeMessage mime)) {
+            throw new MessagingException("xsmtp sends MimeMessages only (RFC 5322 messages), not "
+                    + (message == null ? "null" : message.getClass().getName()));
+        }
+        List<InternetAddress> recipients = internetAddresses(addresses);
+        SendRun.Outcome outcome;
+        lock.lock();
+        try {
+            if (client == null || !client.isConnected()) {
+                throw new IllegalStateException("Not connected");
+            }
+            outcome = new SendRun(client, config).send(mime, recipients);
+        } finally {
+            lock.unlock();
+        }
+        DeliveryReport r = outcome.report();
+        notifyTransportListeners(r.eventType(), DeliveryReport.array(r.sent()), DeliveryReport.array(r.unsent()),
+                DeliveryReport.array(r.invalid()), message);
+        if (outcome.failure() != null) {
+            throw outcome.failure();
+        }
+    }
+
+    /**
+     * Checks the connection with NOOP; a server that is gone, or answers 421, closes it.
+     *
+     * @return whether the server is still there
+     */
+    @Override
+    public boolean isConnected() {
+        if (!super.isConnected()) {
+            return false;
+        }
+        lock.lock();
+        try {
+            if (client != null && client.isConnected()) {
+                try {
+                    Reply reply = client.noop();
+                    if (reply.code() >= 0 && reply.code() != 421) {
+                        return true;
+                    }
+                } catch (SmtpException gone) {
+                    // fall through: the connection is unusable
+                }
+            }
+            drop();
+        } finally {
+            lock.unlock();
+        }
+        setConnected(false);
+        return false;
+    }
+
+    /**
+     * Sends QUIT (waiting for the reply unless {@code quitwait=false}), closes the connection and tells the
+     * connection listeners.
+     *
+     * @throws MessagingException never for a server that is already gone
+     */
+    @Override
+    public void close() throws MessagingException {
+        lock.lock();
+        try {
+            if (client != null && client.isConnected()) {
+                try {
+                    if (config.quitWait()) {
+                        client.quit();
+                    } else {
+                        client.putcmd("QUIT", "");
+                    }
+                } catch (SmtpException ignored) {
+                    // closing anyway; a server that vanished has nothing more to say
+                }
+            }
+            drop();
+        } finally {
+            lock.unlock();
+        }
+        super.close();
+    }
+
+    private void drop() {
+        if (client != null) {
+            client.abort();
+            client = null;
+        }
+    }
+
+    private ProviderProperties properties() {
+        String protocol = url != null && url.getProtocol() != null ? url.getProtocol() : flavor.protocol;
+        return new ProviderProperties(session.getProperties(), protocol, flavor.fallback);
+    }
+
+    private static List<InternetAddress> internetAddresses(Address[] addresses) throws MessagingException {
+        if (addresses == null || addresses.length == 0) {
+            throw new SendFailedException("No recipient addresses");
+        }
+        List<InternetAddress> out = new ArrayList<>(addresses.length);
+        for (Address a : addresses) {
+            if (!(a instanceof InternetAddress ia)) {
+                throw new MessagingException(a + " is not an InternetAddress: xsmtp sends to e-mail addresses only");
+            }
+            out.add(ia);
+        }
+        return out;
+    }
+}
