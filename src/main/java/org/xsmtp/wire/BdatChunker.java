@@ -29,10 +29,14 @@ public final class BdatChunker extends OutputStream {
     private boolean finished;
 
     /**
-     * @param chunkSize bytes per chunk (all but the last)
+     * @param chunkSize bytes per chunk (all but the last), at least 1
      * @param sink where chunks go
+     * @throws IllegalArgumentException when {@code chunkSize} is less than 1
      */
     public BdatChunker(int chunkSize, ChunkSink sink) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("BDAT chunk size must be at least 1, not " + chunkSize);
+        }
         this.buffer = new byte[chunkSize];
         this.sink = sink;
     }

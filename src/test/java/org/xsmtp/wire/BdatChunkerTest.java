@@ -179,4 +179,19 @@ class BdatChunkerTest {
         });
         assertSame(stop, assertThrows(IOException.class, atEnd::finish));
     }
+
+    @Test
+    void aChunkSizeBelowOneIsRefused() {
+        // With a chunk size of 0, the first write used to loop for ever, sending "BDAT 0" chunks.
+        Recorder recorder = new Recorder();
+        assertThrows(IllegalArgumentException.class, () -> new BdatChunker(0, recorder));
+        assertThrows(IllegalArgumentException.class, () -> new BdatChunker(-1, recorder));
+        assertEquals(List.of(), recorder.chunks);
+    }
+
+    @Test
+    void aChunkSizeOfOneWorks() throws IOException {
+        assertEquals(List.of("BDAT 1\r\na", "BDAT 1\r\nb", "BDAT 1 LAST\r\nc"), run(1, "a", "b", "c").chunks);
+        assertEquals(List.of("BDAT 2\r\nab", "BDAT 1 LAST\r\nc"), run(1, "abc").chunks);
+    }
 }
