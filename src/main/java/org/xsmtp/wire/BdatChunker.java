@@ -3,6 +3,7 @@ package org.xsmtp.wire;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * Frames message content into RFC 3030 chunks: {@code BDAT <n> CRLF} followed by exactly n bytes, the last
@@ -57,6 +58,7 @@ public final class BdatChunker extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
         if (finished) {
             throw new IOException("message content written after its last chunk");
         }

@@ -2,6 +2,7 @@ package org.xsmtp.wire;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Objects;
 
 /**
  * Streaming encoder for message content. Every bare CR, bare LF and CRLF becomes CRLF, a final CRLF is
@@ -53,6 +54,7 @@ public final class DataEncoder extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
         if (finished) {
             throw new IOException("message content written after its end");
         }

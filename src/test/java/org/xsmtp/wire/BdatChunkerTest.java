@@ -194,4 +194,22 @@ class BdatChunkerTest {
         assertEquals(List.of("BDAT 1\r\na", "BDAT 1\r\nb", "BDAT 1 LAST\r\nc"), run(1, "a", "b", "c").chunks);
         assertEquals(List.of("BDAT 2\r\nab", "BDAT 1 LAST\r\nc"), run(1, "abc").chunks);
     }
+
+    @Test
+    void invalidRangesAreRefusedBeforeAnythingIsSent() throws IOException {
+        // OutputStream.write(b, off, len) must throw IndexOutOfBoundsException for a bad range. The chunker
+        // used to hand a range past the end of the array to the sink, which sends "BDAT n" before the data
+        // write fails, leaving the session out of step with the server.
+        Recorder recorder = new Recorder();
+        BdatChunker chunker = new BdatChunker(2, recorder);
+        byte[] four = b("abcd");
+        assertThrows(IndexOutOfBoundsException.class, () -> chunker.write(four, 0, 10));
+        assertThrows(IndexOutOfBoundsException.class, () -> chunker.write(four, 3, 2));
+        assertThrows(IndexOutOfBoundsException.class, () -> chunker.write(four, -1, 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> chunker.write(four, 0, -1));
+        assertEquals(List.of(), recorder.chunks, "nothing reached the sink");
+        chunker.write(four, 1, 2);
+        chunker.finish();
+        assertEquals(List.of("BDAT 2 LAST\r\nbc"), recorder.chunks);
+    }
 }

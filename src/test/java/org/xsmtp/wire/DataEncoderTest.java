@@ -503,4 +503,28 @@ class DataEncoderTest {
         IOException atEnd = assertThrows(IOException.class, () -> DataEncoder.forData(failing).finish());
         assertEquals("broken pipe", atEnd.getMessage());
     }
+
+    @Test
+    void invalidRangesAreRefusedBeforeAnythingIsWritten() throws IOException {
+        // OutputStream.write(b, off, len) must throw IndexOutOfBoundsException for a bad range; the encoder
+        // used to write the valid part first (and count the content as non-empty).
+        for (Function<OutputStream, DataEncoder> mode : List.<Function<OutputStream, DataEncoder>>of(
+                DataEncoder::forData, DataEncoder::forChunking)) {
+            Sink sink = new Sink();
+            DataEncoder encoder = mode.apply(sink);
+            byte[] in = b("a\r\n.b");
+            assertThrows(IndexOutOfBoundsException.class, () -> encoder.write(in, 1, 10));
+            assertThrows(IndexOutOfBoundsException.class, () -> encoder.write(in, -1, 2));
+            assertThrows(IndexOutOfBoundsException.class, () -> encoder.write(in, 2, -1));
+            assertEquals(0, sink.writes, "nothing reached the underlying stream");
+            encoder.finish();
+            assertEquals(s(emptyOutput(mode)), s(sink.toByteArray()), "the content is still empty");
+        }
+    }
+
+    private static byte[] emptyOutput(Function<OutputStream, DataEncoder> mode) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        mode.apply(out).finish();
+        return out.toByteArray();
+    }
 }
