@@ -68,4 +68,17 @@ class EscapesTest {
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
+
+    @Test
+    void c1ControlsAreEscapedAsPythonDoes() {
+        // "other controls" includes U+0080..U+009F (general category Cc): NEL (U+0085) breaks log lines and
+        // CSI (U+009B) starts terminal escape sequences. CPython: repr('\x85\x9b') == "'\\x85\\x9b'".
+        assertEquals("'\\x80\\x85\\x9b\\x9f'", Escapes.escape("\u0080\u0085\u009b\u009f"));
+        assertEquals("'a\\x9b31mb'", Escapes.escape("a\u009b31mb"));
+        for (char c = 0x80; c <= 0x9F; c++) {
+            assertEquals(String.format("'\\x%02x'", (int) c), Escapes.escape(String.valueOf(c)));
+        }
+        // The first character after them is printable and stays as it is.
+        assertEquals("'\u00a1\u00e9'", Escapes.escape("\u00a1\u00e9"));
+    }
 }
