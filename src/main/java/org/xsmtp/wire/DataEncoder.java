@@ -118,7 +118,9 @@ public final class DataEncoder extends OutputStream {
     }
 
     /**
-     * The length of content after CRLF normalisation, without dot-stuffing: what SIZE should declare.
+     * The length of content after CRLF normalisation, without dot-stuffing: what SIZE should declare. Like
+     * smtplib's {@code len(msg)}, it does not count the CRLF that {@link #finish()} adds when the content does
+     * not end with a line end (nor the one that stands for empty content).
      *
      * @param b the content
      * @return the normalised length in bytes
