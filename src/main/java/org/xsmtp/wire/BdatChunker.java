@@ -3,6 +3,7 @@ package org.xsmtp.wire;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 
 /**
  * Frames message content into RFC 3030 chunks: {@code BDAT <n> CRLF} followed by exactly n bytes, the last
@@ -29,10 +30,14 @@ public final class BdatChunker extends OutputStream {
     private boolean finished;
 
     /**
-     * @param chunkSize bytes per chunk (all but the last)
+     * @param chunkSize bytes per chunk (all but the last), at least 1
      * @param sink where chunks go
+     * @throws IllegalArgumentException when {@code chunkSize} is less than 1
      */
     public BdatChunker(int chunkSize, ChunkSink sink) {
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("BDAT chunk size must be at least 1, not " + chunkSize);
+        }
         this.buffer = new byte[chunkSize];
         this.sink = sink;
     }
@@ -53,6 +58,7 @@ public final class BdatChunker extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
         if (finished) {
             throw new IOException("message content written after its last chunk");
         }

@@ -2,6 +2,7 @@ package org.xsmtp.wire;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Objects;
 
 /**
  * Streaming encoder for message content. Every bare CR, bare LF and CRLF becomes CRLF, a final CRLF is
@@ -53,6 +54,7 @@ public final class DataEncoder extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
         if (finished) {
             throw new IOException("message content written after its end");
         }
@@ -116,7 +118,9 @@ public final class DataEncoder extends OutputStream {
     }
 
     /**
-     * The length of content after CRLF normalisation, without dot-stuffing: what SIZE should declare.
+     * The length of content after CRLF normalisation, without dot-stuffing: what SIZE should declare. Like
+     * smtplib's {@code len(msg)}, it does not count the CRLF that {@link #finish()} adds when the content does
+     * not end with a line end (nor the one that stands for empty content).
      *
      * @param b the content
      * @return the normalised length in bytes

@@ -9,7 +9,7 @@ public final class Escapes {
 
     /**
      * @param s any text
-     * @return the text quoted, with CR, LF, TAB, NUL and other controls escaped
+     * @return the text quoted, with CR, LF, TAB, NUL and other controls (C0, DEL and C1) escaped
      */
     public static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('\'');
@@ -22,7 +22,7 @@ public final class Escapes {
                 case '\\' -> out.append("\\\\");
                 case '\'' -> out.append("\\'");
                 default -> {
-                    if (c < 0x20 || c == 0x7F) {
+                    if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
                         out.append("\\x").append(HEX[c >> 4]).append(HEX[c & 0xF]);
                     } else {
                         out.append(c);
