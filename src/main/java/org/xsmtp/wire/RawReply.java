@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param code the three-digit code, or -1 when the last line did not start with three digits
  * @param text the text of every line (after the code and separator, trimmed of SP/HTAB/CR/LF), joined by LF
- * @param rawLines every line exactly as received, terminator included; empty unless the decoder keeps them
+ * @param rawLines the lines exactly as received, terminator included, for a wire trace: empty unless the
+ *     decoder keeps them, and only the first 64 KiB of a long reply
  */
 public record RawReply(int code, byte[] text, List<byte[]> rawLines) {
 }

@@ -23,6 +23,8 @@ public final class ReplyDecoder {
     /** Most text bytes accepted in one reply (all lines together). */
     public static final int MAX_REPLY_BYTES = 1 << 20;
 
+    /** Raw lines kept for the trace per reply; beyond this a reply's remaining lines are not kept. */
+    private static final int MAX_RAW_KEPT = 64 * 1024;
     private static final int NO_CODE = -2;
 
     private final byte[] line = new byte[MAX_LINE_BYTES];
@@ -33,6 +35,7 @@ public final class ReplyDecoder {
     private int firstCode = NO_CODE;
     private boolean keepRawLines;
     private List<byte[]> rawLines = new ArrayList<>();
+    private int rawKept;
 
     /** A decoder that does not keep raw lines. */
     public ReplyDecoder() {
@@ -88,6 +91,7 @@ public final class ReplyDecoder {
         lines = 0;
         firstCode = NO_CODE;
         rawLines = new ArrayList<>();
+        rawKept = 0;
     }
 
     private RawReply endLine() throws ReplyFormatException {
@@ -106,7 +110,8 @@ public final class ReplyDecoder {
                     "reply longer than " + MAX_REPLY_LINES + " lines");
         }
         appendText();
-        if (keepRawLines) {
+        if (keepRawLines && rawKept + lineLength + 1 <= MAX_RAW_KEPT) {
+            rawKept += lineLength + 1;
             byte[] raw = new byte[lineLength + 1];
             System.arraycopy(line, 0, raw, 0, lineLength);
             raw[lineLength] = '\n';

@@ -48,17 +48,18 @@ class AddressParserLimitsTest {
 
     @ParameterizedTest(name = "[{index}]")
     @MethodSource("hostileInputs")
-    void hostileInputIsHandledQuickly(String input) {
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+    void hostileInputDoesNotHangTheParser(String input) {
+        // a hang guard, not a speed check: quadratic work on 1 MiB would take hours
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             AddressParser.parseAddr(input);
             AddressParser.parseList(List.of(input));
         });
     }
 
     @Test
-    void manyListElementsAreParsedQuickly() {
+    void manyListElementsAreAllParsed() {
         String value = "a@x,".repeat(NEAR_LIMIT / 4);
-        List<MailboxAddress> result = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        List<MailboxAddress> result = assertTimeoutPreemptively(Duration.ofSeconds(60),
                 () -> AddressParser.parseList(List.of(value)));
         assertEquals(NEAR_LIMIT / 4, result.size());
     }
