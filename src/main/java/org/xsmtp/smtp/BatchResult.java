@@ -15,7 +15,14 @@ import java.util.Map;
 public record BatchResult(int index, Map<String, Reply> refused, List<RecipientResult> recipients,
         SmtpException failure) {
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param index the message's position in the batch
+     * @param refused the refused recipients
+     * @param recipients one entry per RCPT sent
+     * @param failure the exception, or null when the message was accepted
+     */
     public BatchResult {
         refused = Map.copyOf(refused);
         recipients = List.copyOf(recipients);

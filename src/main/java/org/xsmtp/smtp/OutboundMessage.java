@@ -15,7 +15,15 @@ import java.util.Objects;
 public record OutboundMessage(String from, List<String> to, byte[] content, List<String> mailOptions,
         List<String> rcptOptions) {
 
-    /** Copies the lists and rejects nulls. */
+    /**
+     * Copies the lists and rejects nulls.
+     *
+     * @param from envelope sender
+     * @param to envelope recipients
+     * @param content the message
+     * @param mailOptions ESMTP parameters for MAIL
+     * @param rcptOptions ESMTP parameters for every RCPT
+     */
     public OutboundMessage {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(content, "content");

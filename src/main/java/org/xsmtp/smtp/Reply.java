@@ -12,7 +12,12 @@ import org.xsmtp.wire.LosslessText;
  */
 public record Reply(int code, String message) {
 
-    /** Rejects a null message. */
+    /**
+     * Rejects a null message.
+     *
+     * @param code the reply code
+     * @param message the reply text
+     */
     public Reply {
         Objects.requireNonNull(message, "message");
     }

@@ -189,7 +189,10 @@ public class SmtpClient implements Closeable {
         return channel().read(options.timeouts().command(), false);
     }
 
-    /** @return HELO with the local host name; see {@link #helo(String)} */
+    /**
+     * @return HELO with the local host name; see {@link #helo(String)}
+     * @throws SmtpException when the connection fails
+     */
     public Reply helo() throws SmtpException {
         return helo("");
     }
@@ -207,7 +210,10 @@ public class SmtpClient implements Closeable {
         return reply;
     }
 
-    /** @return EHLO (LHLO for LMTP) with the local host name; see {@link #ehlo(String)} */
+    /**
+     * @return EHLO (LHLO for LMTP) with the local host name; see {@link #ehlo(String)}
+     * @throws SmtpException when the connection fails
+     */
     public Reply ehlo() throws SmtpException {
         return ehlo("");
     }
@@ -302,7 +308,10 @@ public class SmtpClient implements Closeable {
         return docmd("EXPN", Addresses.addrOnly(address));
     }
 
-    /** @return the text of the reply to HELP */
+    /**
+     * @return the text of the reply to HELP
+     * @throws SmtpException when the connection fails
+     */
     public String help() throws SmtpException {
         return help("");
     }
@@ -316,18 +325,28 @@ public class SmtpClient implements Closeable {
         return docmd("HELP", topic).message();
     }
 
-    /** @return the reply to RSET, which also ends SMTPUTF8 command encoding */
+    /**
+     * @return the reply to RSET, which also ends SMTPUTF8 command encoding
+     * @throws SmtpException when the connection fails
+     */
     public Reply rset() throws SmtpException {
         session.endTransaction();
         return docmd("RSET");
     }
 
-    /** @return the reply to NOOP */
+    /**
+     * @return the reply to NOOP
+     * @throws SmtpException when the connection fails
+     */
     public Reply noop() throws SmtpException {
         return docmd("NOOP");
     }
 
-    /** @return the reply to MAIL FROM without parameters; see {@link #mail(String, List)} */
+    /**
+     * @param sender the sender address
+     * @return the reply to MAIL FROM without parameters; see {@link #mail(String, List)}
+     * @throws SmtpException when the connection fails
+     */
     public Reply mail(String sender) throws SmtpException {
         return mail(sender, List.of());
     }
@@ -351,7 +370,11 @@ public class SmtpClient implements Closeable {
         return docmd("MAIL", args);
     }
 
-    /** @return the reply to RCPT TO without parameters; see {@link #rcpt(String, List)} */
+    /**
+     * @param recipient the recipient address
+     * @return the reply to RCPT TO without parameters; see {@link #rcpt(String, List)}
+     * @throws SmtpException when the connection fails
+     */
     public Reply rcpt(String recipient) throws SmtpException {
         return rcpt(recipient, List.of());
     }
@@ -420,12 +443,24 @@ public class SmtpClient implements Closeable {
         return results.stream().filter(r -> r.finalReply() != null).findFirst().orElseThrow().finalReply();
     }
 
-    /** @return see {@link #sendmail(String, List, byte[], List, List)} */
+    /**
+     * @param from envelope sender
+     * @param to envelope recipients
+     * @param msg the message
+     * @return see {@link #sendmail(String, List, byte[], List, List)}
+     * @throws SmtpException as {@link #sendmail(String, List, byte[], List, List)}
+     */
     public Map<String, Reply> sendmail(String from, List<String> to, String msg) throws SmtpException {
         return sendmail(from, to, msg, List.of(), List.of());
     }
 
-    /** @return see {@link #sendmail(String, List, byte[], List, List)} */
+    /**
+     * @param from envelope sender
+     * @param to envelope recipients
+     * @param msg the message
+     * @return see {@link #sendmail(String, List, byte[], List, List)}
+     * @throws SmtpException as {@link #sendmail(String, List, byte[], List, List)}
+     */
     public Map<String, Reply> sendmail(String from, List<String> to, byte[] msg) throws SmtpException {
         return sendmail(from, to, msg, List.of(), List.of());
     }
@@ -471,6 +506,26 @@ public class SmtpClient implements Closeable {
     public Map<String, Reply> sendmail(String from, List<String> to, byte[] msg, List<String> mailOptions,
             List<String> rcptOptions) throws SmtpException {
         return send(from, to, MessageSource.of(msg), mailOptions, rcptOptions);
+    }
+
+    /**
+     * Sends a message read from a stream, without holding it in memory; otherwise as
+     * {@link #sendmail(String, List, byte[], List, List)}. The size is not known beforehand, so no SIZE is
+     * declared. The stream is read to its end and not closed. If reading it fails mid-message the message is
+     * abandoned (the connection is dropped during DATA, the transaction reset with BDAT) and an
+     * {@link SmtpException} is thrown whose cause is the read failure.
+     *
+     * @param from envelope sender
+     * @param to envelope recipients, at least one
+     * @param msg the message; line ends are normalised to CRLF
+     * @param mailOptions ESMTP parameters for MAIL
+     * @param rcptOptions ESMTP parameters for every RCPT
+     * @return the refused recipients with their replies
+     * @throws SmtpException as the byte[] form, or when reading the stream fails
+     */
+    public Map<String, Reply> sendmail(String from, List<String> to, InputStream msg, List<String> mailOptions,
+            List<String> rcptOptions) throws SmtpException {
+        return send(from, to, MessageSource.of(Objects.requireNonNull(msg, "msg")), mailOptions, rcptOptions);
     }
 
     Map<String, Reply> send(String from, List<String> to, MessageSource msg, List<String> mailOptions,
@@ -679,7 +734,10 @@ public class SmtpClient implements Closeable {
         session.password = password;
     }
 
-    /** @return STARTTLS with the context of the options; see {@link #starttls(SSLContext)} */
+    /**
+     * @return STARTTLS with the context of the options; see {@link #starttls(SSLContext)}
+     * @throws IOException as {@link #starttls(SSLContext)}
+     */
     public Reply starttls() throws IOException {
         return starttls(null);
     }

@@ -7,8 +7,11 @@ package org.xsmtp.smtp;
 public class SmtpResponseException extends SmtpException {
     private static final long serialVersionUID = 1L;
 
+    /** The reply code. */
     private final int code;
+    /** The reply text. */
     private final String error;
+    /** The command that was answered, or null. */
     private final String command;
 
     /**

@@ -4,6 +4,7 @@ package org.xsmtp.smtp;
 public class SmtpSenderRefusedException extends SmtpResponseException {
     private static final long serialVersionUID = 1L;
 
+    /** The refused sender address. */
     private final String sender;
 
     /**

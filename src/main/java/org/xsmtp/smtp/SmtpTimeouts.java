@@ -21,7 +21,16 @@ public record SmtpTimeouts(Duration connect, Duration greeting, Duration command
     public static final SmtpTimeouts RFC_5321 = new SmtpTimeouts(Duration.ofMinutes(1), Duration.ofMinutes(5),
             Duration.ofMinutes(5), Duration.ofMinutes(2), Duration.ofMinutes(3), Duration.ofMinutes(10));
 
-    /** Rejects null, zero and negative limits. */
+    /**
+     * Rejects null, zero and negative limits.
+     *
+     * @param connect opening the connection
+     * @param greeting the 220 greeting
+     * @param command the reply to any other command
+     * @param dataInitiation the 354 reply to DATA
+     * @param dataBlock each write
+     * @param dataTermination the reply to the end of data
+     */
     public SmtpTimeouts {
         for (Duration d : new Duration[] {connect, greeting, command, dataInitiation, dataBlock, dataTermination}) {
             Objects.requireNonNull(d, "timeout");
