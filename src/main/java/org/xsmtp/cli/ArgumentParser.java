@@ -1,0 +1,160 @@
+package org.xsmtp.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads the command line: sendmail's short options ({@code -t -f -r -i -oi -F -o* -bm -v}, which may be
+ * combined as in {@code -ti}), xsmtp's long options ({@code --name value} or {@code --name=value}), and the
+ * recipients. A password is never taken from the command line, and no error message repeats an option's
+ * value.
+ */
+final class ArgumentParser {
+    private final List<String> args;
+    private final Settings settings = new Settings();
+    private int next;
+
+    private ArgumentParser(List<String> args) {
+        this.args = args;
+    }
+
+    /**
+     * @param args the command line
+     * @return the settings, checked for consistency
+     * @throws CliFailure with {@link ExitCode#USAGE} for any mistake
+     */
+    static Settings parse(List<String> args) throws CliFailure {
+        ArgumentParser parser = new ArgumentParser(args);
+        parser.readAll();
+        SettingsCheck.check(parser.settings);
+        return parser.settings;
+    }
+
+    private void readAll() throws CliFailure {
+        while (next < args.size()) {
+            String arg = args.get(next++);
+            if (arg.equals("--")) {
+                settings.recipients.addAll(args.subList(next, args.size()));
+                return;
+            } else if (arg.startsWith("--")) {
+                longOption(arg);
+            } else if (arg.startsWith("-") && arg.length() > 1) {
+                shortOption(arg);
+            } else {
+                settings.recipients.add(arg);
+            }
+        }
+    }
+
+    private void longOption(String arg) throws CliFailure {
+        int eq = arg.indexOf('=');
+        String name = eq < 0 ? arg : arg.substring(0, eq);
+        String inline = eq < 0 ? null : arg.substring(eq + 1);
+        switch (name) {
+            case "--help" -> settings.help = flag(name, inline);
+            case "--demo" -> settings.demo = flag(name, inline);
+            case "--tls" -> settings.tls = flag(name, inline);
+            case "--starttls" -> settings.starttls = flag(name, inline);
+            case "--lmtp" -> settings.lmtp = flag(name, inline);
+            case "--debug" -> settings.debug = flag(name, inline);
+            case "--progress" -> settings.progress = flag(name, inline);
+            case "--host" -> settings.host = value(name, inline);
+            case "--port" -> settings.port = port(value(name, inline));
+            case "--user" -> settings.user = value(name, inline);
+            case "--helo" -> settings.helo = value(name, inline);
+            case "--password-env" -> settings.passwordEnv = value(name, inline);
+            case "--password-file" -> settings.passwordFile = Path.of(value(name, inline));
+            case "--file" -> settings.file = Path.of(value(name, inline));
+            case "--batch-dir" -> settings.batchDir = Path.of(value(name, inline));
+            case "--mbox" -> settings.mbox = Path.of(value(name, inline));
+            case "--cafile" -> settings.caFile = Path.of(value(name, inline));
+            default -> throw unknown(name);
+        }
+    }
+
+    private void shortOption(String arg) throws CliFailure {
+        char c = arg.charAt(1);
+        switch (c) {
+            case 'f', 'r' -> settings.sender = attachedOrNext(arg);
+            case 'F' -> attachedOrNext(arg); // full name for a generated From: xsmtp generates no header
+            case 'o' -> {
+                // -oi (and any other sendmail -oX option) needs nothing: input is always read to its end
+                if (arg.length() == 2) {
+                    throw unknown(arg);
+                }
+            }
+            case 'b' -> {
+                if (!arg.equals("-bm")) {
+                    throw CliFailure.usage("only the default mode -bm is supported, not " + arg);
+                }
+            }
+            default -> combinedFlags(arg);
+        }
+    }
+
+    /** {@code -t}, {@code -i}, {@code -v}, alone or combined ({@code -ti}). */
+    private void combinedFlags(String arg) throws CliFailure {
+        for (int i = 1; i < arg.length(); i++) {
+            switch (arg.charAt(i)) {
+                case 't' -> settings.extractRecipients = true;
+                case 'i' -> {
+                    // a line holding a single dot never ends the input: xsmtp reads to the end anyway
+                }
+                case 'v' -> settings.debug = true;
+                default -> throw unknown("-" + arg.charAt(i));
+            }
+        }
+    }
+
+    private String attachedOrNext(String arg) throws CliFailure {
+        if (arg.length() > 2) {
+            return arg.substring(2);
+        }
+        if (next >= args.size()) {
+            throw CliFailure.usage(arg + " needs a value");
+        }
+        return args.get(next++);
+    }
+
+    private static boolean flag(String name, String inline) throws CliFailure {
+        if (inline != null) {
+            throw CliFailure.usage(name + " takes no value");
+        }
+        return true;
+    }
+
+    private String value(String name, String inline) throws CliFailure {
+        if (inline != null) {
+            return inline;
+        }
+        if (next >= args.size()) {
+            throw CliFailure.usage(name + " needs a value");
+        }
+        return args.get(next++);
+    }
+
+    private static int port(String text) throws CliFailure {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 1 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw CliFailure.usage("--port must be a number from 1 to 65535");
+    }
+
+    private static CliFailure unknown(String name) {
+        if (name.toLowerCase(Locale.ROOT).startsWith("--pass")) {
+            return passwordOnCommandLine();
+        }
+        return CliFailure.usage("unknown option " + name);
+    }
+
+    private static CliFailure passwordOnCommandLine() {
+        return CliFailure.usage("a password option is not accepted: a password on the command line can be read by other"
+                + " users (ps, /proc, shell history); use --password-env NAME or --password-file PATH");
+    }
+}

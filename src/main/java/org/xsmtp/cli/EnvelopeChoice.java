@@ -1,0 +1,52 @@
+package org.xsmtp.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.xsmtp.message.Envelope;
+import org.xsmtp.message.EnvelopeRules;
+import org.xsmtp.message.HeaderSource;
+
+/**
+ * The envelope of one message: {@code -f} or smtplib's sender rule ({@code Sender}, else {@code From}, the
+ * {@code Resent-} ones for a message with one Resent-* block); with {@code -t} smtplib's recipient rule
+ * ({@code To}, {@code Bcc}, {@code Cc}, or their {@code Resent-} forms) followed by any recipients on the
+ * command line (as Postfix and msmtp do), else the command line's recipients alone.
+ */
+final class EnvelopeChoice {
+    private EnvelopeChoice() {
+    }
+
+    /**
+     * @param headers the message's header fields
+     * @param s the settings
+     * @return the envelope, with at least one recipient
+     * @throws CliFailure with {@link ExitCode#DATAERR} when the headers give no usable sender or recipient,
+     *     or hold more than one Resent-* block
+     */
+    static Envelope of(HeaderSource headers, Settings s) throws CliFailure {
+        Envelope envelope;
+        try {
+            envelope = EnvelopeRules.resolve(headers, s.sender, s.extractRecipients ? null : s.recipients);
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure(ExitCode.DATAERR, e.getMessage() + (s.sender == null ? " (-f ADDRESS)" : ""), e);
+        }
+        if (s.extractRecipients && !s.recipients.isEmpty()) {
+            List<String> all = new ArrayList<>(envelope.recipients());
+            all.addAll(s.recipients);
+            envelope = new Envelope(envelope.sender(), all);
+        }
+        if (envelope.recipients().isEmpty()) {
+            throw new CliFailure(ExitCode.DATAERR, "no recipients: the message has no address in its To, Cc or"
+                    + " Bcc header (Resent-To, Resent-Cc, Resent-Bcc for a resent message)");
+        }
+        return envelope;
+    }
+
+    /**
+     * @param envelope the envelope
+     * @return smtplib's MAIL parameters for it: SMTPUTF8 and BODY=8BITMIME when an address is not ASCII
+     */
+    static List<String> mailOptions(Envelope envelope) {
+        return EnvelopeRules.needsSmtpUtf8(envelope) ? List.of("SMTPUTF8", "BODY=8BITMIME") : List.of();
+    }
+}
