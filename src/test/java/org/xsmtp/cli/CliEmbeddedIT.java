@@ -1,0 +1,88 @@
+package org.xsmtp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.xsmtp.cli.CliProcess.ascii;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged command line with no {@code --host}: it starts the embedded GreenMail, sends, prints what the
+ * server stored and stops, exactly as the README shows.
+ */
+class CliEmbeddedIT {
+    /** The README's msg.eml. */
+    static final String README_MESSAGE = "From: Alice <alice@example.test>\n"
+            + "To: Bob <bob@example.test>\n"
+            + "Bcc: carol@example.test\n"
+            + "Subject: hello\n"
+            + "\n"
+            + "Hi Bob.\n"
+            + ".\n"
+            + "A line with a single dot does not end the message.\n";
+
+    @Test
+    void theReadmeCommandPrintsTheStoredMessage() {
+        CliProcess.Result r = CliProcess.run(ascii(README_MESSAGE), "-t");
+        assertEquals(0, r.exit(), r.toString());
+        List<String> lines = r.outLines().lines().toList();
+        assertEquals("== the server stored 2 message(s), one per recipient, all the same:", lines.get(0), r.toString());
+        assertEquals("Return-Path: <alice@example.test>", lines.get(1), r.toString());
+        assertTrue(Pattern.matches("Received: from 127\\.0\\.0\\.1 \\(HELO .+\\); .+", lines.get(2)), r.toString());
+        assertEquals(List.of("From: Alice <alice@example.test>", "To: Bob <bob@example.test>", "Subject: hello", "",
+                "Hi Bob.", ".", "A line with a single dot does not end the message.",
+                "== end of stored message"), lines.subList(3, lines.size()), r.toString());
+        assertTrue(Pattern.matches("xsmtp: no --host given: sending to an embedded GreenMail test server on "
+                + "127\\.0\\.0\\.1:\\d+ \\(nothing leaves this machine\\)\n", r.err()), r.toString());
+    }
+
+    @Test
+    void dashIAndDashOiChangeNothing() {
+        CliProcess.Result plain = CliProcess.run(ascii(README_MESSAGE), "-t");
+        CliProcess.Result withI = CliProcess.run(ascii(README_MESSAGE), "-t", "-i", "-oi");
+        assertEquals(0, withI.exit(), withI.toString());
+        assertEquals(withoutReceived(plain.outLines()), withoutReceived(withI.outLines()));
+    }
+
+    @Test
+    void theDemoSendsAMultipartMessageThroughTheJakartaTransport() {
+        CliProcess.Result r = CliProcess.run(new byte[0], "--demo");
+        assertEquals(0, r.exit(), r.toString());
+        String out = r.outLines();
+        assertTrue(out.contains("== Session.getTransport(\"xsmtp\") is org.xsmtp.provider.XsmtpTransport"), out);
+        assertTrue(out.contains("send: 'EHLO demo.xsmtp.test\\r\\n'"), out);
+        assertTrue(out.contains("send: 'RCPT TO:<audit@example.test>\\r\\n'"), out);
+        assertTrue(out.contains("== the server stored 3 message(s), one per recipient, all the same:"), out);
+        assertTrue(out.contains("Content-Type: multipart/mixed;"), out);
+        assertTrue(out.contains("Content-Disposition: attachment; filename=servers.csv"), out);
+        assertTrue(out.contains("\n.A line starting with a dot arrives intact"), out);
+        assertTrue(!out.contains("Bcc:") && !out.contains("audit@example.test>\nSubject"), out);
+    }
+
+    @Test
+    void aBatchDirectoryShowsProgressAndCountsFailures(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("1.eml"), "From: a@x.test\nTo: b@y.test\nSubject: one\n\n1\n");
+        Files.writeString(dir.resolve("2.eml"), "To: b@y.test\nSubject: two, without a sender\n\n2\n");
+        Files.writeString(dir.resolve("3.eml"), "From: a@x.test\nTo: c@y.test, d@y.test\nSubject: three\n\n3\n");
+        Files.writeString(dir.resolve(".hidden"), "not a message");
+        CliProcess.Result r = CliProcess.run(new byte[0], "-t", "--batch-dir", dir.toString(), "--progress");
+        assertEquals(65, r.exit(), r.toString());
+        assertEquals("== the server stored 3 message(s), one per recipient\n", r.outLines(), r.toString());
+        List<String> err = r.err().lines().toList();
+        assertTrue(err.get(0).startsWith("xsmtp: no --host given"), r.toString());
+        assertEquals("xsmtp: 2.eml: message has no 'Sender' or 'From' header; pass the envelope sender explicitly"
+                + " (-f ADDRESS)", err.get(1), r.toString());
+        assertTrue(Pattern.matches("xsmtp: 3/3 messages, 1 failed, \\d+\\.\\d msg/s", err.get(2)), r.toString());
+        assertEquals("xsmtp: 2 of 3 message(s) sent, 1 failed", err.get(3), r.toString());
+        assertEquals(4, err.size(), r.toString());
+    }
+
+    private static String withoutReceived(String out) {
+        return out.replaceAll("Received: [^\n]*\n", "");
+    }
+}

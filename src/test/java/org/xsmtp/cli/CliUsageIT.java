@@ -1,0 +1,84 @@
+package org.xsmtp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.xsmtp.cli.CliProcess.ascii;
+
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+
+/** Mistakes on the command line and missing input, run as a process: the message and the exit status. */
+class CliUsageIT {
+    private static final byte[] MESSAGE = ascii("From: a@x.test\nTo: b@y.test\n\nhi\n");
+
+    @Test
+    void anUnknownOptionIsExit64() {
+        CliProcess.Result r = CliProcess.run(MESSAGE, "--bogus=value", "b@y.test");
+        assertEquals(64, r.exit(), r.toString());
+        assertEquals("xsmtp: unknown option --bogus\nxsmtp: see xsmtp --help\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void noRecipientsWithoutDashTIsExit64() {
+        CliProcess.Result r = CliProcess.run(MESSAGE);
+        assertEquals(64, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("xsmtp: no recipients: name them as arguments, or use -t"), r.toString());
+    }
+
+    @Test
+    void contradictoryOptionsAreExit64() {
+        assertEquals(64, CliProcess.run(MESSAGE, "--host", "h", "--tls", "--starttls", "b@y.test").exit());
+        assertEquals(64, CliProcess.run(MESSAGE, "--user", "alice", "b@y.test").exit());
+        assertEquals(64, CliProcess.run(MESSAGE, "--port", "25", "b@y.test").exit());
+        assertEquals(64, CliProcess.run(MESSAGE, "--host", "h", "--port", "99999", "b@y.test").exit());
+        assertEquals(64, CliProcess.run(MESSAGE, "-f").exit());
+    }
+
+    @Test
+    void aMissingMessageFileIsExit66() {
+        CliProcess.Result r = CliProcess.run(new byte[0], "--file", "/nonexistent/msg.eml", "b@y.test");
+        assertEquals(66, r.exit(), r.toString());
+        assertEquals("xsmtp: cannot open /nonexistent/msg.eml: no such file\n", r.err());
+        CliProcess.Result dir = CliProcess.run(new byte[0], "-t", "--batch-dir", "/nonexistent/dir");
+        assertEquals(66, dir.exit(), dir.toString());
+        CliProcess.Result mbox = CliProcess.run(new byte[0], "-t", "--mbox", "/nonexistent/mbox");
+        assertEquals(66, mbox.exit(), mbox.toString());
+    }
+
+    @Test
+    void aMessageWithoutRecipientHeadersIsExit65WithDashT() {
+        CliProcess.Result r = CliProcess.run(ascii("From: a@x.test\nSubject: nobody\n\nhi\n"), "-t");
+        assertEquals(65, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("xsmtp: no recipients: the message has no address in its To, Cc or Bcc"),
+                r.toString());
+    }
+
+    @Test
+    void twoResentBlocksAreExit65() {
+        CliProcess.Result r = CliProcess.run(ascii("Resent-Date: a\nResent-To: x@y.test\nResent-Date: b\n"
+                + "From: a@x.test\nTo: b@y.test\n\nhi\n"), "-t");
+        assertEquals(65, r.exit(), r.toString());
+        assertTrue(r.err().startsWith("xsmtp: message has more than one 'Resent-' header block"), r.toString());
+    }
+
+    @Test
+    void aClosedPortIsATemporaryFailure() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        CliProcess.Result r = CliProcess.run(MESSAGE, "--host", "127.0.0.1", "--port", String.valueOf(port),
+                "b@y.test");
+        assertEquals(75, r.exit(), r.toString());
+        assertTrue(r.err().endsWith("(not delivered; try again later)\n"), r.toString());
+    }
+
+    @Test
+    void helpIsExit0() {
+        CliProcess.Result r = CliProcess.run(new byte[0], "--help");
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().startsWith("usage: xsmtp [options] [-t] [-f sender]"), r.toString());
+        assertTrue(r.out().contains("--password-file F"), r.toString());
+    }
+}
