@@ -8,7 +8,7 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Everything a transport reads from the session, once per connect. Names and meanings follow Angus Mail
- * (see {@code docs-provider.md}); null means unset.
+ * (see the README, Jakarta Mail provider, Properties); null means unset.
  *
  * @param protocol the protocol name the properties were read under
  * @param host {@code host}

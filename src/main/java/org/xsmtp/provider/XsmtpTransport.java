@@ -19,7 +19,7 @@ import org.xsmtp.smtp.SmtpException;
 /**
  * The {@code xsmtp} transport: Jakarta Mail's {@link Transport} on the xsmtp engine, configured like Angus
  * Mail's {@code smtp}. Properties are read as {@code mail.xsmtp.<name>}, falling back to
- * {@code mail.smtp.<name>}, once per connect; the property table is in {@code docs-provider.md}.
+ * {@code mail.smtp.<name>}, once per connect; the property table is in the README (Jakarta Mail provider, Properties).
  *
  * <p>{@link #sendMessage} takes {@link MimeMessage}s only. When the addresses are the message's own recipients
  * (what {@code Transport.send(msg)} passes) the envelope follows smtplib's {@code send_message} rules, so a

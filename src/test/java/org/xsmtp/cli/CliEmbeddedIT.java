@@ -41,6 +41,28 @@ class CliEmbeddedIT {
                 + "127\\.0\\.0\\.1:\\d+ \\(nothing leaves this machine\\)\n", r.err()), r.toString());
     }
 
+    /** The README's quick start, its two shell lines run by sh in a scratch directory with the launcher script. */
+    @Test
+    void theReadmeQuickStartRunsAsShown(@TempDir Path dir) throws Exception {
+        List<String> readme = Files.readAllLines(Path.of("README.md"));
+        String printf = readme.stream().filter(l -> l.startsWith("printf '") && l.endsWith("' > msg.eml"))
+                .findFirst().orElseThrow();
+        assertEquals(README_MESSAGE, printf.substring(8, printf.length() - 11).replace("\\n", "\n"));
+        assertTrue(readme.contains("target/xsmtp -t < msg.eml"), "README lost its xsmtp -t line");
+        Path script = CliProcess.jar().resolveSibling("xsmtp").toAbsolutePath();
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", printf + " && " + script + " -t < msg.eml")
+                .directory(dir.toFile());
+        pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "hang guard");
+        assertEquals(0, p.exitValue(), out + err);
+        String expected = CliProcess.run(ascii(README_MESSAGE), "-t").outLines();
+        assertEquals(withoutReceived(expected), withoutReceived(out.replace("\r\n", "\n")), out + err);
+    }
+
     @Test
     void dashIAndDashOiChangeNothing() {
         CliProcess.Result plain = CliProcess.run(ascii(README_MESSAGE), "-t");
