@@ -104,6 +104,30 @@ class CliEmbeddedIT {
         assertEquals(4, err.size(), r.toString());
     }
 
+    @Test
+    void theCliJarRegistersTheXsmtpAndAngusProviders() throws Exception {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(CliProcess.jar().toFile())) {
+            assertEquals("org.xsmtp.cli.Main", jar.getManifest().getMainAttributes().getValue("Main-Class"));
+            String services = entry(jar, "META-INF/services/jakarta.mail.Provider");
+            for (String provider : List.of("org.xsmtp.provider.XsmtpProvider", "org.xsmtp.provider.XsmtpsProvider",
+                    "org.xsmtp.provider.XlmtpProvider", "org.eclipse.angus.mail.smtp.SMTPProvider",
+                    "org.eclipse.angus.mail.pop3.POP3Provider")) {
+                assertTrue(services.lines().anyMatch(provider::equals), provider + " missing: " + services);
+            }
+            for (String file : List.of("META-INF/jakarta.providers", "META-INF/javamail.providers")) {
+                assertTrue(entry(jar, file).contains("protocol=xsmtp; type=transport; "
+                        + "class=org.xsmtp.provider.XsmtpTransport;"), file);
+            }
+            assertEquals(null, jar.getEntry("module-info.class"));
+        }
+    }
+
+    private static String entry(java.util.jar.JarFile jar, String name) throws java.io.IOException {
+        try (java.io.InputStream in = jar.getInputStream(jar.getEntry(name))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private static String withoutReceived(String out) {
         return out.replaceAll("Received: [^\n]*\n", "");
     }
