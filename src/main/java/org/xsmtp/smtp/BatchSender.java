@@ -52,7 +52,7 @@ final class BatchSender {
                 if (!overlap) {
                     collect(inFlight, 0, results);
                 }
-                t = new MailTransaction(ch, timeouts, plan).inBatch(resetNext || (window && i > 0));
+                t = new MailTransaction(ch, timeouts, plan).inBatch(resetNext || (window && i > 0), i == 0);
                 resetNext = false;
                 t.begin();
                 if (!window) {

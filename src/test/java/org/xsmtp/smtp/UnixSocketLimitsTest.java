@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.xsmtp.testkit.GeneratedMessage;
-import org.xsmtp.testkit.UnixServer;
+import org.xsmtp.testkit.StreamServer;
 
 /**
  * The Unix socket path (LMTP to a local delivery agent) has the same limits as TCP: connecting to a server
@@ -77,9 +77,9 @@ class UnixSocketLimitsTest {
 
     @Test
     void aTrickledGreetingCannotStretchItsLimit() throws Exception {
-        try (UnixServer server = UnixServer.start((in, out) -> {
+        try (StreamServer server = StreamServer.unix((in, out) -> {
             for (char c : ("220 " + "x".repeat(80) + "\r\n").toCharArray()) {
-                UnixServer.write(out, String.valueOf(c));
+                StreamServer.write(out, String.valueOf(c));
                 Thread.sleep(100);
             }
         })) {
@@ -93,11 +93,11 @@ class UnixSocketLimitsTest {
 
     @Test
     void dataToAServerThatStopsReadingTimesOut() throws Exception {
-        try (UnixServer server = UnixServer.start((in, out) -> {
-            UnixServer.write(out, "220 lmtp ready\r\n");
+        try (StreamServer server = StreamServer.unix((in, out) -> {
+            StreamServer.write(out, "220 lmtp ready\r\n");
             for (String reply : List.of("250 x", "250 ok", "250 ok", "354 go")) {
-                UnixServer.line(in);
-                UnixServer.write(out, reply + "\r\n");
+                StreamServer.line(in);
+                StreamServer.write(out, reply + "\r\n");
             }
             Thread.sleep(30_000);
         })) {
