@@ -37,7 +37,7 @@ class HostileReplyTest {
     private static final long MAX_ALLOCATED = 32L << 20;
     private static final String MSG = "Subject: t\r\n\r\nbody\r\n";
 
-    /** What the client does once connected. */
+    /** What the client does once connected: nothing more, EHLO, or sendmail (which sends EHLO itself). */
     enum Step { CONNECT, EHLO, SENDMAIL }
 
     /**
@@ -124,6 +124,12 @@ class HostileReplyTest {
                     assertEquals(SmtpServerDisconnectedException.class, r.failure().getClass());
                     assertTrue(r.failure().getMessage().contains("in the middle of a reply"), r.failure().getMessage());
                 }),
+                c("421 to EHLO: no HELO on a closed connection", text("421 4.3.2 closing\r\n"), Step.SENDMAIL, true,
+                        (cl, r) -> {
+                            SmtpHeloException e = assertInstanceOf(SmtpHeloException.class, r.failure());
+                            assertEquals(new Reply(421, "4.3.2 closing"), e.reply());
+                            assertEquals(0, r.afterEhlo().length);
+                        }),
                 c("unsolicited reply before MAIL, pipelining", text("250-x\r\n250 PIPELINING\r\n250 surprise\r\n"),
                         Step.SENDMAIL, true, unsolicited()),
                 c("unsolicited reply before MAIL, no pipelining", text("250-x\r\n250 PIPELINING\r\n250 surprise\r\n"),
@@ -175,9 +181,8 @@ class HostileReplyTest {
                     }
                     return greeting;
                 }
-                Reply ehlo = client[0].ehlo();
                 if (c.step() == Step.EHLO) {
-                    return ehlo;
+                    return client[0].ehlo();
                 }
                 return client[0].sendmail("a@x.test", List.of("b@y.test"), MSG);
             });
