@@ -27,8 +27,8 @@ public final class Connector {
      */
     public static Connection tcp(String host, int port, InetSocketAddress source, long connectTimeoutMillis,
             long writeTimeoutMillis) throws IOException {
-        return new SocketConnection(connectSocket(host, port, source, connectTimeoutMillis),
-                host + ":" + port, writeTimeoutMillis);
+        Socket socket = connectSocket(host, port, source, connectTimeoutMillis);
+        return new SocketConnection(socket, socket, host + ":" + port, writeTimeoutMillis);
     }
 
     /**
@@ -37,7 +37,7 @@ public final class Connector {
      * @param host host name or address literal
      * @param port port
      * @param source local address and port to bind, or null
-     * @param connectTimeoutMillis the longest the connection attempt and the handshake may each take
+     * @param connectTimeoutMillis the longest the connection attempt and the whole handshake may each take
      * @param writeTimeoutMillis the longest a write may block, 0 for no limit
      * @param tls TLS settings
      * @return the encrypted connection
@@ -47,8 +47,8 @@ public final class Connector {
             long writeTimeoutMillis, TlsSettings tls) throws IOException {
         Socket plain = connectSocket(host, port, source, connectTimeoutMillis);
         try {
-            return new SocketConnection(TlsLayer.handshake(plain, tls, connectTimeoutMillis), host + ":" + port,
-                    writeTimeoutMillis);
+            return new SocketConnection(TlsLayer.handshake(plain, tls, connectTimeoutMillis), plain,
+                    host + ":" + port, writeTimeoutMillis);
         } catch (IOException | RuntimeException e) {
             plain.close();
             throw e;
@@ -59,12 +59,13 @@ public final class Connector {
      * Opens a Unix domain socket.
      *
      * @param path the socket file
+     * @param connectTimeoutMillis the longest connecting may take (it blocks while the server's backlog is full)
      * @param writeTimeoutMillis the longest a write may block, 0 for no limit
      * @return the connection
      * @throws IOException naming the path when it does not exist, is not a socket or refuses the connection
      */
-    public static Connection unix(Path path, long writeTimeoutMillis) throws IOException {
-        return UnixConnection.open(path, writeTimeoutMillis);
+    public static Connection unix(Path path, long connectTimeoutMillis, long writeTimeoutMillis) throws IOException {
+        return UnixConnection.open(path, connectTimeoutMillis, writeTimeoutMillis);
     }
 
     private static Socket connectSocket(String host, int port, InetSocketAddress source, long timeoutMillis)

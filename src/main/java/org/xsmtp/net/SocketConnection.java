@@ -8,19 +8,32 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
 
-/** A TCP connection, plain or TLS. Writes are bounded by {@link WriteWatchdog}. */
+/**
+ * A TCP connection, plain or TLS. Writes, TLS reads and the TLS close are bounded by {@link WriteWatchdog},
+ * which closes the underlying TCP socket of a call still blocked past its deadline. A plain read needs no
+ * watchdog: it returns whatever has arrived, so the caller's loop sees its total deadline pass. A TLS read
+ * returns only whole records, which a peer trickling one byte at a time could stretch without end.
+ */
 final class SocketConnection extends Connection {
+    private static final long CLOSE_NOTIFY_LIMIT_MILLIS = 1000;
+
     private final Socket socket;
+    private final Socket transport;
     private final InputStream in;
     private final OutputStream out;
     private final String peer;
     private volatile long writeTimeoutNanos;
-    private volatile long writeDeadline;
-    private volatile boolean writeExpired;
+    private volatile long deadline;
+    private volatile boolean expired;
     private volatile boolean open = true;
 
-    SocketConnection(Socket socket, String peer, long writeTimeoutMillis) throws IOException {
+    /**
+     * @param socket the socket to read and write: the TCP socket itself, or TLS layered over {@code transport}
+     * @param transport the TCP socket underneath, closed by the watchdog (closing it never blocks)
+     */
+    SocketConnection(Socket socket, Socket transport, String peer, long writeTimeoutMillis) throws IOException {
         this.socket = socket;
+        this.transport = transport;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.peer = peer;
@@ -30,30 +43,41 @@ final class SocketConnection extends Connection {
 
     @Override
     public int read(byte[] b, int off, int len, long timeoutMillis) throws IOException {
-        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeoutMillis)));
-        return in.read(b, off, len);
+        long limit = Math.max(1, timeoutMillis);
+        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, limit));
+        if (!isSecure()) {
+            return in.read(b, off, len);
+        }
+        deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limit);
+        try {
+            return in.read(b, off, len);
+        } catch (IOException e) {
+            throw expired ? timeout("no complete TLS record from " + peer + " within " + limit + " ms", e) : e;
+        } finally {
+            deadline = 0;
+        }
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         long limit = writeTimeoutNanos;
         if (limit > 0) {
-            writeDeadline = System.nanoTime() + limit;
+            deadline = System.nanoTime() + limit;
         }
         try {
             out.write(b, off, len);
         } catch (IOException e) {
-            if (writeExpired) {
-                SocketTimeoutException timeout = new SocketTimeoutException("write to " + peer
-                        + " blocked for more than " + TimeUnit.NANOSECONDS.toMillis(limit)
-                        + " ms: the server stopped reading");
-                timeout.initCause(e);
-                throw timeout;
-            }
-            throw e;
+            throw expired ? timeout("write to " + peer + " blocked for more than "
+                    + TimeUnit.NANOSECONDS.toMillis(limit) + " ms: the server stopped reading", e) : e;
         } finally {
-            writeDeadline = 0;
+            deadline = 0;
         }
+    }
+
+    private static SocketTimeoutException timeout(String message, IOException cause) {
+        SocketTimeoutException timeout = new SocketTimeoutException(message);
+        timeout.initCause(cause);
+        return timeout;
     }
 
     @Override
@@ -61,11 +85,13 @@ final class SocketConnection extends Connection {
         writeTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis));
     }
 
-    void expireWriteIfOverdue(long now) {
-        long deadline = writeDeadline;
-        if (deadline != 0 && now - deadline > 0) {
-            writeExpired = true;
-            close();
+    /** Called by the watchdog: drops the connection if a call is blocked past its deadline. */
+    void expireIfOverdue(long now) {
+        long d = deadline;
+        if (d != 0 && now - d > 0) {
+            expired = true;
+            open = false;
+            closeTransport();
         }
     }
 
@@ -81,7 +107,7 @@ final class SocketConnection extends Connection {
         }
         WriteWatchdog.INSTANCE.unwatch(this);
         SSLSocket ssl = TlsLayer.handshake(socket, tls, timeoutMillis);
-        return new SocketConnection(ssl, peer, TimeUnit.NANOSECONDS.toMillis(writeTimeoutNanos));
+        return new SocketConnection(ssl, transport, peer, TimeUnit.NANOSECONDS.toMillis(writeTimeoutNanos));
     }
 
     @Override
@@ -101,15 +127,36 @@ final class SocketConnection extends Connection {
 
     @Override
     public boolean isOpen() {
-        return open && !socket.isClosed();
+        return open && !socket.isClosed() && !transport.isClosed();
     }
 
+    /**
+     * Closes at once. Over TLS a close_notify alert is sent first, with a short deadline: a peer that does
+     * not read cannot make closing block.
+     */
     @Override
     public void close() {
         open = false;
+        if (socket != transport && !transport.isClosed()) {
+            long limit = writeTimeoutNanos > 0 ? Math.min(writeTimeoutNanos,
+                    TimeUnit.MILLISECONDS.toNanos(CLOSE_NOTIFY_LIMIT_MILLIS))
+                    : TimeUnit.MILLISECONDS.toNanos(CLOSE_NOTIFY_LIMIT_MILLIS);
+            deadline = System.nanoTime() + limit;
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // the alert is a courtesy; the TCP socket is closed below either way
+            } finally {
+                deadline = 0;
+            }
+        }
+        closeTransport();
         WriteWatchdog.INSTANCE.unwatch(this);
+    }
+
+    private void closeTransport() {
         try {
-            socket.close();
+            transport.close();
         } catch (IOException ignored) {
             // closing is best effort: the connection is abandoned either way
         }

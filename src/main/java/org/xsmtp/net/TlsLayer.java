@@ -3,6 +3,8 @@ package org.xsmtp.net;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
@@ -13,8 +15,13 @@ final class TlsLayer {
     private TlsLayer() {
     }
 
+    /**
+     * @param timeoutMillis a total limit for the whole handshake: a peer that trickles its handshake bytes
+     *     cannot stretch it (each read is limited too, but a trickle would restart that limit)
+     */
     static SSLSocket handshake(Socket plain, TlsSettings tls, long timeoutMillis) throws IOException {
         SSLSocket ssl = (SSLSocket) tls.socketFactory().createSocket(plain, tls.peerName(), plain.getPort(), true);
+        CloseAtDeadline deadline = CloseAtDeadline.arm(plain, timeoutMillis);
         try {
             SSLParameters params = ssl.getSSLParameters();
             if (tls.checkHostname()) {
@@ -32,9 +39,20 @@ final class TlsLayer {
             ssl.setSSLParameters(params);
             ssl.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeoutMillis)));
             ssl.startHandshake();
+            deadline.close();
+            if (deadline.expired()) {
+                throw new SocketException("closed at the handshake deadline");
+            }
             return ssl;
         } catch (IOException | RuntimeException e) {
-            ssl.close();
+            deadline.close();
+            plain.close();
+            if (deadline.expired() && e instanceof IOException) {
+                SocketTimeoutException timeout = new SocketTimeoutException("TLS handshake with " + tls.peerName()
+                        + " not complete within " + timeoutMillis + " ms");
+                timeout.initCause(e);
+                throw timeout;
+            }
             throw e;
         }
     }

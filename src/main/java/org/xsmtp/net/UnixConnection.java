@@ -33,16 +33,25 @@ final class UnixConnection extends Connection {
         this.writeTimeoutMillis = writeTimeoutMillis;
     }
 
-    static UnixConnection open(Path path, long writeTimeoutMillis) throws IOException {
+    static UnixConnection open(Path path, long connectTimeoutMillis, long writeTimeoutMillis) throws IOException {
         checkIsSocket(path);
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        CloseAtDeadline deadline = CloseAtDeadline.arm(channel, connectTimeoutMillis);
         try {
             channel.connect(UnixDomainSocketAddress.of(path));
+            deadline.close();
             channel.configureBlocking(false);
             Selector selector = Selector.open();
             return new UnixConnection(channel, selector, path.toString(), writeTimeoutMillis);
         } catch (IOException e) {
+            deadline.close();
             channel.close();
+            if (deadline.expired()) {
+                SocketTimeoutException timeout = new SocketTimeoutException("connecting to Unix socket " + path
+                        + " timed out after " + connectTimeoutMillis + " ms: the server does not accept");
+                timeout.initCause(e);
+                throw timeout;
+            }
             throw new IOException("cannot connect to Unix socket " + path + ": " + e.getMessage(), e);
         }
     }

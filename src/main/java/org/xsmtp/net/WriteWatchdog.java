@@ -7,9 +7,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Gives blocking socket writes a time limit, which {@code java.net.Socket} lacks: a write publishes its
- * deadline, one shared daemon thread closes the socket of any write still blocked past its deadline.
- * The send path pays two volatile writes per write call and schedules nothing.
+ * Gives blocking socket writes a time limit, which {@code java.net.Socket} lacks (and TLS reads and the TLS
+ * close one that a trickling peer cannot stretch): a call publishes its deadline, one shared daemon thread
+ * closes the TCP socket under any call still blocked past its deadline. The send path pays two volatile
+ * writes per write call and schedules nothing.
  */
 final class WriteWatchdog {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -49,7 +50,7 @@ final class WriteWatchdog {
             }
             long now = System.nanoTime();
             for (SocketConnection c : watched) {
-                c.expireWriteIfOverdue(now);
+                c.expireIfOverdue(now);
             }
             LockSupport.parkNanos(this, TICK_NANOS);
         }

@@ -57,7 +57,8 @@ final class BatchSender {
                 // RSET first while an earlier verdict is unread: a server may keep the envelope of a
                 // transaction whose end of data it refused (Postfix does after smtpd_end_of_data_restrictions)
                 boolean verdictPending = !inFlight.isEmpty();
-                t = new MailTransaction(ch, timeouts, plan).inBatch(resetNext || verdictPending || (window && i > 0));
+                t = new MailTransaction(ch, timeouts, plan)
+                        .inBatch(resetNext || verdictPending || (window && i > 0), !verdictPending);
                 resetNext = false;
                 t.begin();
                 if (!window) {

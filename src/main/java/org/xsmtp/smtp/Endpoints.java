@@ -19,7 +19,7 @@ final class Endpoints {
         long connect = t.connect().toMillis();
         long write = t.dataBlock().toMillis();
         if (kind == Kind.LMTP && host.startsWith("/")) {
-            return Connector.unix(Path.of(host), write);
+            return Connector.unix(Path.of(host), connect, write);
         }
         if (kind.implicitTls) {
             return Connector.tls(host, port, options.sourceAddress(), connect, write, tls(host, options, null));

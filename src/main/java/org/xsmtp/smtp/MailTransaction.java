@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.xsmtp.wire.BdatChunker;
 import org.xsmtp.wire.DataEncoder;
+import org.xsmtp.wire.Escapes;
 
 /**
  * One mail transaction, from MAIL to the server's verdict, with smtplib's {@code sendmail} decisions taken
@@ -42,6 +43,7 @@ final class MailTransaction {
     private boolean resetFirst;
     private boolean resetOnFailure = true;
     private boolean deferEnvelope;
+    private boolean expectIdle = true;
 
     MailTransaction(CommandChannel ch, SmtpTimeouts timeouts, TransactionPlan plan) {
         this.ch = ch;
@@ -58,8 +60,12 @@ final class MailTransaction {
      * RSET a failed predecessor owes), never sends RSET itself on failure (later commands may already be in
      * flight; the batch resets at its end), and with BDAT reads its envelope replies only in
      * {@link #verdict()}, so whole transactions can be in flight at once.
+     *
+     * @param idle whether no earlier command can still be owed a reply (the first message of the batch), so
+     *     that unsolicited replies can be told apart
      */
-    MailTransaction inBatch(boolean resetFirst) {
+    MailTransaction inBatch(boolean resetFirst, boolean idle) {
+        this.expectIdle = idle;
         this.resetFirst = resetFirst;
         this.resetOnFailure = false;
         this.deferEnvelope = true;
@@ -75,6 +81,9 @@ final class MailTransaction {
 
     /** Queues the commands that can go before any reply: everything up to DATA when pipelining. */
     void begin() throws SmtpException {
+        if (expectIdle) {
+            refuseUnsolicitedReplies();
+        }
         if (resetFirst) {
             send(Expect.RSET, RSET);
         }
@@ -87,6 +96,26 @@ final class MailTransaction {
                 send(Expect.DATA, DATA);
             }
         }
+    }
+
+    /**
+     * Bytes that arrived while no command was owed a reply cannot be matched to the commands about to be sent
+     * (RFC 2920 §3.2 matches replies to commands by order), so they end the session before MAIL is written. A
+     * 421 (a server closing an idle session) is the sender's refusal, as it would have been had it come as
+     * the reply to MAIL; anything else closes the connection.
+     */
+    private void refuseUnsolicitedReplies() throws SmtpException {
+        if (!ch.hasUnreadInput()) {
+            return;
+        }
+        Reply early = ch.read(timeouts.command(), false);
+        if (early.code() == 421) {
+            throw new SmtpSenderRefusedException(early.code(), early.message(), plan.sender());
+        }
+        ch.close();
+        throw new SmtpServerDisconnectedException("unsolicited reply from " + ch.peer() + " before MAIL ("
+                + early.code() + " " + Escapes.escape(early.messageBytes(), 0, early.messageBytes().length) + "): replies could not be matched to "
+                + "commands; connection closed, nothing was sent");
     }
 
     /** Checks the envelope (unless BDAT lets it wait) and sends the content. */

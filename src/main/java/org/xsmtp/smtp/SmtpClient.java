@@ -241,7 +241,8 @@ public class SmtpClient implements Closeable {
     }
 
     /**
-     * Sends EHLO (LHLO), falling back to HELO for SMTP, unless one was already answered in this session.
+     * Sends EHLO (LHLO), falling back to HELO for SMTP, unless one was already answered in this session. A 421
+     * to EHLO closes the connection, so there is no HELO then: the 421 is the refusal.
      *
      * @throws SmtpHeloException when the server refuses the greeting
      * @throws SmtpException when the connection fails
@@ -254,7 +255,7 @@ public class SmtpClient implements Closeable {
         if (reply.isPositive()) {
             return;
         }
-        if (kind != Kind.LMTP && channel().isOpen()) {
+        if (kind != Kind.LMTP && isConnected()) {
             reply = helo();
         }
         if (!reply.isPositive()) {

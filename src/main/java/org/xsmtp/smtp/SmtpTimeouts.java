@@ -7,11 +7,13 @@ import java.util.Objects;
  * Time limits per phase of a session. Each limit is a total deadline for the reply it guards: a server that
  * trickles one byte at a time cannot stretch it. The defaults are RFC 5321 §4.5.3.2's.
  *
- * @param connect opening the connection (and an implicit-TLS handshake)
+ * @param connect opening the connection (each TCP attempt, or a Unix socket), and each TLS handshake
+ *     (implicit TLS and STARTTLS) as a whole
  * @param greeting the 220 greeting (RFC: 5 minutes)
  * @param command the reply to any other command: EHLO, MAIL, RCPT, RSET, AUTH... (RFC: 5 minutes)
  * @param dataInitiation the 354 reply to DATA (RFC: 2 minutes)
- * @param dataBlock each write of message data, and of any command (RFC: 3 minutes)
+ * @param dataBlock each write of message data, and of any command: a server that stops reading makes the
+ *     write fail after this long (RFC: 3 minutes)
  * @param dataTermination the reply to the end of data or to the last BDAT chunk (RFC: 10 minutes)
  */
 public record SmtpTimeouts(Duration connect, Duration greeting, Duration command, Duration dataInitiation,
