@@ -8,15 +8,22 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
 
-/** A TCP connection, plain or TLS. Writes are bounded by {@link WriteWatchdog}. */
+/**
+ * A TCP connection, plain or TLS. Writes are bounded by {@link IoWatchdog}, and so are reads of a plain
+ * connection, which therefore stays a blocking socket: one read system call per reply. TLS reads keep
+ * {@code SO_TIMEOUT}, since closing an {@code SSLSocket} under a blocked reader is not something to rely on.
+ */
 final class SocketConnection extends Connection {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
     private final String peer;
+    private final boolean tls;
     private volatile long writeTimeoutNanos;
     private volatile long writeDeadline;
     private volatile boolean writeExpired;
+    private volatile long readDeadline;
+    private volatile boolean readExpired;
     private volatile boolean open = true;
 
     SocketConnection(Socket socket, String peer, long writeTimeoutMillis) throws IOException {
@@ -24,14 +31,30 @@ final class SocketConnection extends Connection {
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
         this.peer = peer;
+        this.tls = socket instanceof SSLSocket;
         setWriteTimeout(writeTimeoutMillis);
-        WriteWatchdog.INSTANCE.watch(this);
+        IoWatchdog.INSTANCE.watch(this);
     }
 
     @Override
     public int read(byte[] b, int off, int len, long timeoutMillis) throws IOException {
-        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeoutMillis)));
-        return in.read(b, off, len);
+        if (tls) {
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, timeoutMillis)));
+            return in.read(b, off, len);
+        }
+        readDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(1, timeoutMillis));
+        try {
+            return in.read(b, off, len);
+        } catch (IOException e) {
+            if (readExpired) {
+                SocketTimeoutException timeout = new SocketTimeoutException("Read timed out");
+                timeout.initCause(e);
+                throw timeout;
+            }
+            throw e;
+        } finally {
+            readDeadline = 0;
+        }
     }
 
     @Override
@@ -61,10 +84,15 @@ final class SocketConnection extends Connection {
         writeTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(0, millis));
     }
 
-    void expireWriteIfOverdue(long now) {
+    void expireIfOverdue(long now) {
         long deadline = writeDeadline;
         if (deadline != 0 && now - deadline > 0) {
             writeExpired = true;
+            close();
+        }
+        deadline = readDeadline;
+        if (deadline != 0 && now - deadline > 0) {
+            readExpired = true;
             close();
         }
     }
@@ -79,7 +107,7 @@ final class SocketConnection extends Connection {
         if (socket instanceof SSLSocket) {
             throw new IOException("connection to " + peer + " is already encrypted");
         }
-        WriteWatchdog.INSTANCE.unwatch(this);
+        IoWatchdog.INSTANCE.unwatch(this);
         SSLSocket ssl = TlsLayer.handshake(socket, tls, timeoutMillis);
         return new SocketConnection(ssl, peer, TimeUnit.NANOSECONDS.toMillis(writeTimeoutNanos));
     }
@@ -107,7 +135,7 @@ final class SocketConnection extends Connection {
     @Override
     public void close() {
         open = false;
-        WriteWatchdog.INSTANCE.unwatch(this);
+        IoWatchdog.INSTANCE.unwatch(this);
         try {
             socket.close();
         } catch (IOException ignored) {

@@ -22,6 +22,7 @@ public final class DataEncoder extends OutputStream {
 
     private final OutputStream out;
     private final boolean dotStuffing;
+    private final byte[] one = new byte[1];
     private int state = LINE_START;
     private boolean empty = true;
     private boolean finished;
@@ -49,7 +50,8 @@ public final class DataEncoder extends OutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+        one[0] = (byte) b;
+        write(one, 0, 1);
     }
 
     @Override
@@ -68,6 +70,12 @@ public final class DataEncoder extends OutputStream {
         for (int i = off; i < end; i++) {
             byte c = b[i];
             if (c == '\r') {
+                if (i + 1 < end && b[i + 1] == '\n') {
+                    // a CRLF already: it passes as it is, inside the current run (the common case)
+                    i++;
+                    s = LINE_START;
+                    continue;
+                }
                 out.write(b, run, i - run);
                 out.write(CRLF, 0, 2);
                 run = i + 1;
