@@ -95,8 +95,9 @@ public final class AddressParser {
     }
 
     /**
-     * The common case without the tokenizer: a comma-separated list of bare ASCII dot-atom addr-specs, with
-     * spaces or tabs around them, which the full parser would return unchanged and without display names.
+     * The common case without the tokenizer: a comma-separated list of plain mailboxes, each a bare ASCII
+     * dot-atom addr-spec or one in angle brackets after a display name of ASCII atoms, with spaces or tabs
+     * around, for which the full parser gives the same mailboxes.
      *
      * @return false (having added nothing) when the value is anything else
      */
@@ -106,17 +107,53 @@ public final class AddressParser {
         while (true) {
             int comma = value.indexOf(',', start);
             int end = comma < 0 ? value.length() : comma;
-            String part = strip(value, start, end);
-            if (part == null || !isPlainAddrSpec(part)) {
+            MailboxAddress mailbox = plainMailbox(value, start, end);
+            if (mailbox == null) {
                 out.subList(size, out.size()).clear();
                 return false;
             }
-            out.add(new MailboxAddress("", part));
+            out.add(mailbox);
             if (comma < 0) {
                 return true;
             }
             start = comma + 1;
         }
+    }
+
+    /** {@code addr-spec} or {@code [atom *(WSP atom)] WSP* <addr-spec>}, all plain ASCII; null for anything else. */
+    private static MailboxAddress plainMailbox(String s, int start, int end) {
+        String part = strip(s, start, end);
+        if (part == null) {
+            return null;
+        }
+        if (part.charAt(part.length() - 1) != '>') {
+            return isPlainAddrSpec(part) ? new MailboxAddress("", part) : null;
+        }
+        int open = part.indexOf('<');
+        if (open < 0) {
+            return null;
+        }
+        String addrSpec = part.substring(open + 1, part.length() - 1);
+        if (!isPlainAddrSpec(addrSpec)) {
+            return null;
+        }
+        StringBuilder name = new StringBuilder(open);
+        boolean space = false;
+        for (int i = 0; i < open; i++) {
+            char c = part.charAt(i);
+            if (isWsp(c)) {
+                space = true;
+            } else if (isAsciiAtext(c)) {
+                if (space && name.length() > 0) {
+                    name.append(' ');
+                }
+                space = false;
+                name.append(c);
+            } else {
+                return null;
+            }
+        }
+        return new MailboxAddress(name.toString(), addrSpec);
     }
 
     private static String strip(String s, int start, int end) {

@@ -109,7 +109,7 @@ final class Report {
     private static Optional<Benchmark.Row> find(List<Benchmark.Row> rows, String sink, String rtt, int rcpts,
             String client) {
         return rows.stream().filter(r -> r.sink().equals(sink) && r.rtt().equals(rtt) && r.rcpts() == rcpts
-                && r.client().contains(client)).findFirst();
+                && r.client().contains(client) && !r.client().contains("sendpartial")).findFirst();
     }
 
     private static double angusMedian(List<Benchmark.Row> rows, Benchmark.Row of) {

@@ -42,7 +42,11 @@ class AddressParserFastPathTest {
     void listsGiveWhatTheFullParserGives() {
         List<String> values = List.of("a@b", " a@b ", "a@b, c@d", "a@b,c@d,e@f", "\ta@b ,\tc@d\t", "a@b,,c@d",
                 "a@b,", ",a@b", "a@b, Name <c@d>", "a@b, c d@e", "a@b,\r\n c@d", "a@b, \"q\"@c", "a@b, x", "",
-                " ", "a@b, c@d (comment)", "a@b, group: c@d;", "rcpt1@bench.test, rcpt2@bench.test, rcpt3@bench.test");
+                " ", "a@b, c@d (comment)", "a@b, group: c@d;", "rcpt1@bench.test, rcpt2@bench.test, rcpt3@bench.test",
+                "Name <a@b>", "<a@b>", " <a@b> ", "Two  Words\t<a@b>", "Name<a@b>", "A B C <a@b>, D <c@d>, e@f",
+                "J. Doe <a@b>", "\"Doe, J\" <a@b>", "Doe, J <a@b>", "Name <a@b> x", "Name <<a@b>>", "Name <a@b",
+                "Name a@b>", "Na<me <a@b>", "Name <@r:a@b>", "Name <a b@c>", "=?utf-8?q?x?= <a@b>", "Ünï <a@b>",
+                "Name (c) <a@b>", "Name <a@b> (c)", "x <a@b>, <c@d>, e@f, G H <i@j>");
         for (String v : values) {
             assertEquals(AddressListParser.parseList(AddressTokenizer.tokenize(AddressParser.unfold(v))),
                     AddressParser.parseList(List.of(v)), v);
