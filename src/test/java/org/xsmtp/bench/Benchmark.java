@@ -46,10 +46,12 @@ public final class Benchmark {
     static final int BATCH = 100;
 
     private static final int RUNS = Integer.getInteger("bench.runs", 5);
-    private static final long RUN_NANOS_0 = 300_000_000L;
-    private static final long RUN_NANOS_RTT = 600_000_000L;
-    private static final long WARM_NANOS = 250_000_000L;
-    private static final long GLOBAL_WARM_NANOS = 1_500_000_000L;
+    /** 0 RTT runs are short and noisy (other processes share the two cores): four more of them. */
+    private static final int RUNS_0 = RUNS + 4;
+    private static final long RUN_NANOS_0 = 200_000_000L;
+    private static final long RUN_NANOS_RTT = 500_000_000L;
+    private static final long WARM_NANOS = 300_000_000L;
+    private static final long GLOBAL_WARM_NANOS = 2_000_000_000L;
     private static final long ONE_WAY_DELAY_MICROS = 1000;
 
     private final List<Row> rows = new ArrayList<>();
@@ -69,7 +71,7 @@ public final class Benchmark {
     }
 
     record BigRow(String sink, String client, boolean angus, double[] mibPerSecond, double[] growthMiB,
-            double[] allocatedMiB, long collections) {
+            double[] allocatedMiB, double[] cpuSeconds, long collections) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -190,15 +192,16 @@ public final class Benchmark {
         int port = rtt ? sink.proxy().port() : sink.port();
         long runNanos = rtt ? RUN_NANOS_RTT : RUN_NANOS_0;
         List<Client> clients = Client.all(port, m);
+        int runs = rtt ? RUNS : RUNS_0;
         try {
-            double[][] rates = new double[clients.size()][RUNS];
+            double[][] rates = new double[clients.size()][runs];
             long[] turns = new long[clients.size()];
             long[] sent = new long[clients.size()];
             for (Client c : clients) {
                 timed(c, WARM_NANOS);
             }
             // rounds interleave the clients, so background load drifts hit all of them alike
-            for (int r = 0; r < RUNS; r++) {
+            for (int r = 0; r < runs; r++) {
                 for (int i = 0; i < clients.size(); i++) {
                     long t0 = rtt ? sink.proxy().clientTurns() : 0;
                     double[] result = timed(clients.get(i), runNanos);
@@ -241,11 +244,12 @@ public final class Benchmark {
     private void big(Sink sink) throws Exception {
         Messages m = Messages.big();
         List<Client> clients = Client.forBigMessage(sink.port(), m);
-        int runs = Math.max(3, RUNS - 2);
+        int runs = Math.max(3, RUNS - 1);
         try {
             double[][] mib = new double[clients.size()][runs];
             double[][] growth = new double[clients.size()][runs];
             double[][] allocated = new double[clients.size()][runs];
+            double[][] cpu = new double[clients.size()][runs];
             long[] gcs = new long[clients.size()];
             for (Client c : clients) {
                 c.sendSome();
@@ -261,12 +265,14 @@ public final class Benchmark {
                     mib[i][r] = m.bytes().length / (1024.0 * 1024.0) / s;
                     growth[i][r] = heap.result().growthBytes() / (1024.0 * 1024.0);
                     allocated[i][r] = heap.result().allocatedBytes() / (1024.0 * 1024.0);
+                    cpu[i][r] = heap.result().cpuNanos() / 1e9;
                     gcs[i] += heap.result().collections();
                 }
             }
             for (int i = 0; i < clients.size(); i++) {
                 Client c = clients.get(i);
-                BigRow row = new BigRow(sink.name(), c.label(), c.angus(), mib[i], growth[i], allocated[i], gcs[i]);
+                BigRow row = new BigRow(sink.name(), c.label(), c.angus(), mib[i], growth[i], allocated[i], cpu[i],
+                        gcs[i]);
                 bigRows.add(row);
                 progress(String.format(Locale.ROOT, "%-9s 100 MiB  %-32s median %6.1f MiB/s  heap growth max %6.1f MiB"
                         + "  allocated median %6.1f MiB", sink.name(), c.label(), Stats.median(mib[i]),

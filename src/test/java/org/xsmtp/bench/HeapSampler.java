@@ -7,8 +7,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Watches the heap while one send runs: a background thread samples the used heap every 200 µs and keeps the
- * peak; the sending thread's allocated bytes (HotSpot's per-thread counter) and the number of collections are
- * read before and after. Growth is the peak minus the used heap at the start (taken after a full GC), so it
+ * peak; the sending thread's allocated bytes and CPU time (HotSpot's per-thread counters) and the number of
+ * collections are read before and after. Growth is the peak minus the used heap at the start (taken after a full GC), so it
  * includes garbage not yet collected: an upper bound on what the send kept alive.
  */
 final class HeapSampler implements AutoCloseable {
@@ -18,13 +18,14 @@ final class HeapSampler implements AutoCloseable {
 
     private final long baseline;
     private final long allocatedBefore;
+    private final long cpuBefore;
     private final long gcsBefore;
     private final Thread sampler;
     private volatile boolean running = true;
     private volatile long peak;
 
     /** @param result filled in by {@link #close()} */
-    record Result(long growthBytes, long allocatedBytes, long collections) {
+    record Result(long growthBytes, long allocatedBytes, long collections, long cpuNanos) {
     }
 
     private Result result;
@@ -36,6 +37,7 @@ final class HeapSampler implements AutoCloseable {
         peak = baseline;
         gcsBefore = collections();
         allocatedBefore = THREADS.getCurrentThreadAllocatedBytes();
+        cpuBefore = THREADS.getCurrentThreadCpuTime();
         sampler = new Thread(this::sample, "heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
@@ -54,6 +56,7 @@ final class HeapSampler implements AutoCloseable {
     @Override
     public void close() {
         long allocated = THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore;
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpuBefore;
         running = false;
         try {
             sampler.join();
@@ -62,7 +65,7 @@ final class HeapSampler implements AutoCloseable {
         }
         long used = MEMORY.getHeapMemoryUsage().getUsed();
         long top = Math.max(peak, used);
-        result = new Result(top - baseline, allocated, collections() - gcsBefore);
+        result = new Result(top - baseline, allocated, collections() - gcsBefore, cpu);
     }
 
     Result result() {

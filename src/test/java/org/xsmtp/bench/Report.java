@@ -25,7 +25,8 @@ final class Report {
             out.println("- sink `" + s.name() + "`: " + s.description());
         }
         out.println("- 1 KiB messages, one connection per client, the clients' runs interleaved round by round; "
-                + "msgs/s of each timed run (0 RTT: 0.3 s runs, 2 ms: 0.6 s runs, after a 0.25 s warm-up)."
+                + "msgs/s of each timed run (0 RTT: 9 runs of 0.2 s, 2 ms: 5 runs of 0.5 s, after a 0.3 s"
+                + " warm-up per cell and 2 s per client before the first; with -Dbench.runs=N: N+4 and N)."
                 + " Ratio: median of the xsmtp row / median of Angus in the same cell. RT/msg: client turns"
                 + " counted by the proxy per message (round trips).");
         notes.forEach(n -> out.println("- NOTE: " + n));
@@ -48,17 +49,20 @@ final class Report {
         if (!bigRows.isEmpty()) {
             out.println();
             out.println("One 100 MiB message (0 RTT; heap growth: peak used heap during the send minus the used heap"
-                    + " after a GC before it, sampled every 0.2 ms; allocated: bytes the sending thread allocated):");
+                    + " after a GC before it, sampled every 0.2 ms; allocated and CPU: what the sending thread allocated"
+                    + " and spent per send):");
             out.println();
-            out.println("| sink | client | MiB/s min | median | max | xsmtp/Angus | heap growth max | allocated (median) | GCs |");
-            out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+            out.println("| sink | client | MiB/s min | median | max | xsmtp/Angus | heap growth max | allocated (median) "
+                    + "| CPU s (median) | GCs |");
+            out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
             for (Benchmark.BigRow b : bigRows) {
                 double angus = bigRows.stream().filter(x -> x.angus() && x.sink().equals(b.sink()))
                         .mapToDouble(x -> Stats.median(x.mibPerSecond())).findFirst().orElse(Double.NaN);
-                out.println(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %s | %.1f MiB | %.1f MiB | %d |",
+                out.println(String.format(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %s | %.1f MiB | %.1f MiB | %.2f | %d |",
                         b.sink(), b.client(), Stats.min(b.mibPerSecond()), Stats.median(b.mibPerSecond()),
                         Stats.max(b.mibPerSecond()), b.angus() ? "1.00" : fmt(Stats.median(b.mibPerSecond()) / angus),
-                        Stats.max(b.growthMiB()), Stats.median(b.allocatedMiB()), b.collections()));
+                        Stats.max(b.growthMiB()), Stats.median(b.allocatedMiB()), Stats.median(b.cpuSeconds()),
+                        b.collections()));
             }
         }
         out.println();
