@@ -98,22 +98,18 @@ public final class Benchmark {
         List<AutoCloseable> resources = new ArrayList<>();
         List<Sink> sinks = new ArrayList<>();
         try {
-            if (wanted.contains("smtp-sink")) {
-                SmtpSinkPeer smtpSink = SmtpSinkPeer.builder().backlog(50).start();
-                resources.add(smtpSink);
-                LatencyProxy proxy = new LatencyProxy(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                        smtpSink.port()), ONE_WAY_DELAY_MICROS);
-                resources.add(proxy);
-                sinks.add(new Sink("smtp-sink", "Postfix smtp-sink (PIPELINING, no CHUNKING)", smtpSink.port(),
-                        proxy));
-            }
-            if (wanted.contains("postfix")) {
-                sinks.add(chunkingSink(resources));
-            } else if (wanted.contains("jvm-sink")) {
-                sinks.add(ownSink(resources, "chosen with -Dbench.sinks"));
-            }
-            globalWarmUp(sinks.get(0));
-            for (Sink sink : sinks) {
+            // each sink is started when its cells come, so Postfix's start-up work does not disturb smtp-sink's
+            for (String name : List.of("smtp-sink", "postfix", "jvm-sink")) {
+                if (!wanted.contains(name) || (name.equals("jvm-sink") && wanted.contains("postfix"))) {
+                    continue;
+                }
+                Sink sink = name.equals("smtp-sink") ? smtpSink(resources)
+                        : name.equals("postfix") ? chunkingSink(resources)
+                        : ownSink(resources, "chosen with -Dbench.sinks");
+                sinks.add(sink);
+                if (sinks.size() == 1) {
+                    globalWarmUp(sink);
+                }
                 for (boolean rtt : new boolean[] {false, true}) {
                     for (int rcpts : new int[] {1, 5}) {
                         String cell = sink.name() + "/" + (rtt ? "2ms" : "0ms") + "/" + rcpts;
@@ -142,8 +138,17 @@ public final class Benchmark {
         System.out.flush();
     }
 
+    private static Sink smtpSink(List<AutoCloseable> resources) throws IOException {
+        SmtpSinkPeer smtpSink = SmtpSinkPeer.builder().backlog(50).start();
+        resources.add(smtpSink);
+        LatencyProxy proxy = new LatencyProxy(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                smtpSink.port()), ONE_WAY_DELAY_MICROS);
+        resources.add(proxy);
+        return new Sink("smtp-sink", "Postfix smtp-sink (PIPELINING, no CHUNKING)", smtpSink.port(), proxy);
+    }
+
     /** Postfix smtpd discarding everything (CHUNKING); the in-JVM sink when Postfix cannot run here. */
-    private Sink chunkingSink(List<AutoCloseable> resources) throws IOException {
+    private Sink chunkingSink(List<AutoCloseable> resources) throws IOException, InterruptedException {
         int port;
         String name;
         String description;
@@ -159,6 +164,7 @@ public final class Benchmark {
             }
             PostfixPeer postfix = builder.start();
             resources.add(postfix);
+            Thread.sleep(1000); // let the freshly started daemons settle before anything is timed
             port = postfix.port();
             name = "postfix";
             description = "Postfix 3.7 smtpd (PostfixPeer.discard(), PIPELINING, CHUNKING, SIZE), "
