@@ -87,11 +87,119 @@ public final class AddressParser {
     public static List<MailboxAddress> parseList(List<String> headerValues) {
         List<MailboxAddress> out = new ArrayList<>();
         for (String value : headerValues) {
-            if (value != null && value.length() <= MAX_INPUT_CHARS) {
+            if (value != null && value.length() <= MAX_INPUT_CHARS && !addPlainList(value, out)) {
                 out.addAll(AddressListParser.parseList(AddressTokenizer.tokenize(unfold(value))));
             }
         }
         return out;
+    }
+
+    /**
+     * The common case without the tokenizer: a comma-separated list of plain mailboxes, each a bare ASCII
+     * dot-atom addr-spec or one in angle brackets after a display name of ASCII atoms, with spaces or tabs
+     * around, for which the full parser gives the same mailboxes.
+     *
+     * @return false (having added nothing) when the value is anything else
+     */
+    private static boolean addPlainList(String value, List<MailboxAddress> out) {
+        int size = out.size();
+        int start = 0;
+        while (true) {
+            int comma = value.indexOf(',', start);
+            int end = comma < 0 ? value.length() : comma;
+            MailboxAddress mailbox = plainMailbox(value, start, end);
+            if (mailbox == null) {
+                out.subList(size, out.size()).clear();
+                return false;
+            }
+            out.add(mailbox);
+            if (comma < 0) {
+                return true;
+            }
+            start = comma + 1;
+        }
+    }
+
+    /** {@code addr-spec} or {@code [atom *(WSP atom)] WSP* <addr-spec>}, all plain ASCII; null for anything else. */
+    private static MailboxAddress plainMailbox(String s, int start, int end) {
+        String part = strip(s, start, end);
+        if (part == null) {
+            return null;
+        }
+        if (part.charAt(part.length() - 1) != '>') {
+            return isPlainAddrSpec(part) ? new MailboxAddress("", part) : null;
+        }
+        int open = part.indexOf('<');
+        if (open < 0) {
+            return null;
+        }
+        String addrSpec = part.substring(open + 1, part.length() - 1);
+        if (!isPlainAddrSpec(addrSpec)) {
+            return null;
+        }
+        StringBuilder name = new StringBuilder(open);
+        boolean space = false;
+        for (int i = 0; i < open; i++) {
+            char c = part.charAt(i);
+            if (isWsp(c)) {
+                space = true;
+            } else if (isAsciiAtext(c)) {
+                if (space && name.length() > 0) {
+                    name.append(' ');
+                }
+                space = false;
+                name.append(c);
+            } else {
+                return null;
+            }
+        }
+        return new MailboxAddress(name.toString(), addrSpec);
+    }
+
+    private static String strip(String s, int start, int end) {
+        while (start < end && isWsp(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isWsp(s.charAt(end - 1))) {
+            end--;
+        }
+        return start == end ? null : s.substring(start, end);
+    }
+
+    /**
+     * Whether {@code address} is a bare ASCII dot-atom {@code local@domain} (RFC 5322 atext, single dots, one
+     * {@code @}): the parser gives such an address back unchanged as the addr-spec of a mailbox without a
+     * display name.
+     *
+     * @param address the candidate
+     * @return whether it is one
+     */
+    public static boolean isPlainAddrSpec(String address) {
+        int n = address.length();
+        int at = -1;
+        char previous = '.';
+        for (int i = 0; i < n; i++) {
+            char c = address.charAt(i);
+            if (c == '@') {
+                if (at >= 0 || previous == '.') {
+                    return false;
+                }
+                at = i;
+            } else if (c == '.') {
+                if (previous == '.' || previous == '@') {
+                    return false;
+                }
+            } else if (!isAsciiAtext(c)) {
+                return false;
+            }
+            previous = c;
+        }
+        return at > 0 && previous != '.' && previous != '@';
+    }
+
+    private static boolean isAsciiAtext(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || (c < 0x80 && "!#$%&'*+-/=?^_`{|}~".indexOf(c) >= 0);
     }
 
     /**

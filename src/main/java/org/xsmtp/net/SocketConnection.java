@@ -9,10 +9,10 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLSocket;
 
 /**
- * A TCP connection, plain or TLS. Writes, TLS reads and the TLS close are bounded by {@link WriteWatchdog},
- * which closes the underlying TCP socket of a call still blocked past its deadline. A plain read needs no
- * watchdog: it returns whatever has arrived, so the caller's loop sees its total deadline pass. A TLS read
- * returns only whole records, which a peer trickling one byte at a time could stretch without end.
+ * A TCP connection, plain or TLS. Every read and write, and the TLS close, is bounded by {@link IoWatchdog},
+ * which closes the underlying TCP socket of a call still blocked past its deadline, so a plain socket stays
+ * blocking (one read system call per reply) and a TLS peer trickling a record byte by byte cannot stretch a
+ * reply's deadline.
  */
 final class SocketConnection extends Connection {
     private static final long CLOSE_NOTIFY_LIMIT_MILLIS = 1000;
@@ -38,21 +38,17 @@ final class SocketConnection extends Connection {
         this.out = socket.getOutputStream();
         this.peer = peer;
         setWriteTimeout(writeTimeoutMillis);
-        WriteWatchdog.INSTANCE.watch(this);
+        IoWatchdog.INSTANCE.watch(this);
     }
 
     @Override
     public int read(byte[] b, int off, int len, long timeoutMillis) throws IOException {
         long limit = Math.max(1, timeoutMillis);
-        socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, limit));
-        if (!isSecure()) {
-            return in.read(b, off, len);
-        }
         deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limit);
         try {
             return in.read(b, off, len);
         } catch (IOException e) {
-            throw expired ? timeout("no complete TLS record from " + peer + " within " + limit + " ms", e) : e;
+            throw expired ? timeout("no data from " + peer + " within " + limit + " ms", e) : e;
         } finally {
             deadline = 0;
         }
@@ -105,7 +101,7 @@ final class SocketConnection extends Connection {
         if (socket instanceof SSLSocket) {
             throw new IOException("connection to " + peer + " is already encrypted");
         }
-        WriteWatchdog.INSTANCE.unwatch(this);
+        IoWatchdog.INSTANCE.unwatch(this);
         SSLSocket ssl = TlsLayer.handshake(socket, tls, timeoutMillis);
         return new SocketConnection(ssl, transport, peer, TimeUnit.NANOSECONDS.toMillis(writeTimeoutNanos));
     }
@@ -151,7 +147,7 @@ final class SocketConnection extends Connection {
             }
         }
         closeTransport();
-        WriteWatchdog.INSTANCE.unwatch(this);
+        IoWatchdog.INSTANCE.unwatch(this);
     }
 
     private void closeTransport() {

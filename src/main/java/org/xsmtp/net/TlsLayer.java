@@ -43,6 +43,8 @@ final class TlsLayer {
             if (deadline.expired()) {
                 throw new SocketException("closed at the handshake deadline");
             }
+            // From here on reads are bounded by the connection's watchdog deadlines, not SO_TIMEOUT.
+            ssl.setSoTimeout(0);
             return ssl;
         } catch (IOException | RuntimeException e) {
             deadline.close();

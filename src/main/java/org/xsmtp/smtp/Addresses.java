@@ -15,6 +15,9 @@ final class Addresses {
 
     /** smtplib's {@code quoteaddr}: the address part of an RFC 5322 address in angle brackets. */
     static String quote(String address) {
+        if (AddressParser.isPlainAddrSpec(address)) {
+            return "<" + address + ">"; // what the parser would make of it
+        }
         MailboxAddress parsed = AddressParser.parseAddr(address);
         if (parsed == null) {
             return address.strip().startsWith("<") ? address : "<" + address + ">";
@@ -39,6 +42,9 @@ final class Addresses {
      * @throws IllegalArgumentException naming the address and what is wrong with it
      */
     static String path(String address) {
+        if (AddressParser.isPlainAddrSpec(address)) {
+            return "<" + address + ">"; // nothing in it can make the path ill-formed
+        }
         rejectLineBreaks(address);
         String path = quote(address);
         String problem = pathProblem(path);

@@ -47,7 +47,7 @@ final class BatchSender {
             MailTransaction t = null;
             try {
                 CommandChannel ch = channel.get();
-                TransactionPlan plan = planner.plan(m.from(), m.to(), body.size(), m.mailOptions(), m.rcptOptions());
+                TransactionPlan plan = planner.plan(m.from(), m.to(), body, m.mailOptions(), m.rcptOptions());
                 boolean window = plan.contentPipelined() && plan.chunked()
                         && body.size() < MailTransaction.CHUNK_SIZE;
                 boolean overlap = window || (plan.pipelined() && !plan.chunked());

@@ -29,6 +29,7 @@ final class CommandChannel {
     private final ReplyDecoder decoder = new ReplyDecoder();
     private final WireTrace trace;
     private final Duration writeLimit;
+    private byte[] chunkBuffer;
 
     CommandChannel(Connection connection, WireTrace trace, Duration writeLimit) {
         this.connection = connection;
@@ -72,6 +73,17 @@ final class CommandChannel {
     /** @return the stream message content is written to; its failures are {@link OutputBuffer.ConnectionLostException} */
     OutputStream dataSink() {
         return out;
+    }
+
+    /**
+     * @param size the chunk size
+     * @return this connection's BDAT chunk buffer, made at first use and kept: one message is chunked at a time
+     */
+    byte[] chunkBuffer(int size) {
+        if (chunkBuffer == null || chunkBuffer.length != size) {
+            chunkBuffer = new byte[size];
+        }
+        return chunkBuffer;
     }
 
     /** @return bytes handed to the connection so far */

@@ -186,7 +186,7 @@ final class MailTransaction {
     }
 
     private void sendChunked(MessageSource body) throws SmtpException {
-        BdatChunker chunker = new BdatChunker(CHUNK_SIZE, this::chunk);
+        BdatChunker chunker = new BdatChunker(ch.chunkBuffer(CHUNK_SIZE), this::chunk);
         DataEncoder encoder = plan.binary() ? null : DataEncoder.forChunking(chunker);
         try {
             body.writeTo(encoder != null ? encoder : chunker);

@@ -8,7 +8,7 @@ import org.xsmtp.wire.DataEncoder;
 
 /**
  * Message content as the engine consumes it: written once into an encoder, with its size when that is known
- * without buffering (then SIZE is declared).
+ * without buffering (then SIZE is declared). The size is asked for only when it is needed.
  */
 interface MessageSource {
     /** Size in bytes after line-end normalisation, or -1 when unknown. */
@@ -18,10 +18,15 @@ interface MessageSource {
     void writeTo(OutputStream out) throws IOException;
 
     static MessageSource of(byte[] bytes) {
-        long size = DataEncoder.normalizedLength(bytes);
         return new MessageSource() {
+            private long size = -1;
+
+            /** Counted on first use: only a server that offers SIZE (or a BDAT batch) needs it. */
             @Override
             public long size() {
+                if (size < 0) {
+                    size = DataEncoder.normalizedLength(bytes);
+                }
                 return size;
             }
 

@@ -46,6 +46,13 @@ final class Session {
     }
 
     boolean wantsUtf8(List<String> options) {
-        return doesEsmtp && options.stream().anyMatch(o -> o.equalsIgnoreCase("SMTPUTF8"));
+        if (doesEsmtp) {
+            for (int i = 0; i < options.size(); i++) {
+                if (options.get(i).equalsIgnoreCase("SMTPUTF8")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

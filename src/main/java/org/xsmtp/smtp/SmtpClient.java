@@ -533,7 +533,7 @@ public class SmtpClient implements Closeable {
             List<String> rcptOptions) throws SmtpException {
         ehloOrHeloIfNeeded();
         TransactionPlan plan = new TransactionPlanner(session, options, kind)
-                .plan(from, to, msg.size(), mailOptions, rcptOptions);
+                .plan(from, to, msg, mailOptions, rcptOptions);
         MailTransaction transaction = new MailTransaction(channel(), options.timeouts(), plan);
         try {
             return transaction.run(msg);

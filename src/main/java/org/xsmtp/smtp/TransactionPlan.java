@@ -18,8 +18,12 @@ import java.util.List;
 record TransactionPlan(String sender, byte[] mailLine, List<String> recipients, List<byte[]> rcptLines,
         boolean pipelined, boolean chunked, boolean binary, boolean lmtp, boolean allRecipients) {
 
-    /** @return whether DATA or the first chunk goes in one write with the envelope, before its replies are read */
+    /**
+     * @return whether DATA or the first chunk goes in one write with the envelope, before its replies are read.
+     *     All or nothing ({@code allRecipients}) must see every RCPT reply first, except with one recipient: then
+     *     a refusal leaves nobody to deliver to, exactly as without the rule.
+     */
     boolean contentPipelined() {
-        return pipelined && !allRecipients;
+        return pipelined && (!allRecipients || recipients.size() == 1);
     }
 }

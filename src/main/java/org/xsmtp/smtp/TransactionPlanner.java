@@ -20,7 +20,7 @@ final class TransactionPlanner {
         this.kind = kind;
     }
 
-    TransactionPlan plan(String from, List<String> to, long size, List<String> mailOptions,
+    TransactionPlan plan(String from, List<String> to, MessageSource body, List<String> mailOptions,
             List<String> rcptOptions) throws SmtpNotSupportedException {
         if (to.isEmpty()) {
             throw new IllegalArgumentException("no recipients: sendmail needs at least one");
@@ -28,8 +28,11 @@ final class TransactionPlanner {
         EsmtpParameters.check(mailOptions);
         List<String> esmtp = new ArrayList<>();
         if (session.doesEsmtp) {
-            if (session.features.has("size") && size >= 0) {
-                esmtp.add("SIZE=" + size);
+            if (session.features.has("size")) {
+                long size = body.size();
+                if (size >= 0) {
+                    esmtp.add("SIZE=" + size);
+                }
             }
             esmtp.addAll(mailOptions);
         }
@@ -45,7 +48,10 @@ final class TransactionPlanner {
         EsmtpFeatures f = session.features;
         boolean pipelined = options.pipelining() && f.has("pipelining");
         boolean chunked = options.chunking() && f.has("chunking") && kind != Kind.LMTP;
-        boolean binary = chunked && esmtp.stream().anyMatch(o -> o.equalsIgnoreCase("BODY=BINARYMIME"));
+        boolean binary = false;
+        for (int i = 0; chunked && i < esmtp.size(); i++) {
+            binary |= esmtp.get(i).equalsIgnoreCase("BODY=BINARYMIME");
+        }
         return new TransactionPlan(from, mailLine, List.copyOf(to), rcptLines, pipelined, chunked, binary,
                 kind == Kind.LMTP, options.requireAllRecipients());
     }

@@ -35,11 +35,31 @@ public final class BdatChunker extends OutputStream {
      * @throws IllegalArgumentException when {@code chunkSize} is less than 1
      */
     public BdatChunker(int chunkSize, ChunkSink sink) {
+        this(newBuffer(chunkSize), sink);
+    }
+
+    /**
+     * A chunker that collects into the caller's buffer, so a client can keep one for every message instead of
+     * allocating a chunk's worth of memory per message. The buffer must not be used by anything else until
+     * {@link #finish()} returned.
+     *
+     * @param buffer the chunk buffer; its length is the chunk size, at least 1
+     * @param sink where chunks go
+     * @throws IllegalArgumentException when the buffer is empty
+     */
+    public BdatChunker(byte[] buffer, ChunkSink sink) {
+        if (buffer.length < 1) {
+            throw new IllegalArgumentException("BDAT chunk size must be at least 1, not " + buffer.length);
+        }
+        this.buffer = buffer;
+        this.sink = sink;
+    }
+
+    private static byte[] newBuffer(int chunkSize) {
         if (chunkSize < 1) {
             throw new IllegalArgumentException("BDAT chunk size must be at least 1, not " + chunkSize);
         }
-        this.buffer = new byte[chunkSize];
-        this.sink = sink;
+        return new byte[chunkSize];
     }
 
     /**

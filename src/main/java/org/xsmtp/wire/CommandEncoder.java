@@ -29,6 +29,17 @@ public final class CommandEncoder {
      */
     public static byte[] encode(String verb, String args, boolean utf8, boolean secret) {
         String line = args == null || args.isEmpty() ? verb : verb + " " + args;
+        if (isPrintableAscii(line)) {
+            // the common case: printable ASCII holds no CR, LF or NUL and encodes as itself
+            int n = line.length();
+            byte[] out = new byte[n + 2];
+            for (int i = 0; i < n; i++) {
+                out[i] = (byte) line.charAt(i);
+            }
+            out[n] = '\r';
+            out[n + 1] = '\n';
+            return out;
+        }
         byte[] body = strictEncode(line, utf8, secret);
         byte[] out = new byte[body.length + 2];
         for (int i = 0; i < body.length; i++) {

@@ -2,6 +2,9 @@ package org.xsmtp.wire;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -14,6 +17,10 @@ import java.util.Objects;
  * across {@code write} calls, so a line-leading dot is stuffed wherever the caller's buffers split.
  */
 public final class DataEncoder extends OutputStream {
+    /** Eight bytes at a time, to skip stretches of text that hold no line end (most of a message). */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] END_OF_DATA = {'.', '\r', '\n'};
     private static final int LINE_START = 0;
@@ -22,6 +29,7 @@ public final class DataEncoder extends OutputStream {
 
     private final OutputStream out;
     private final boolean dotStuffing;
+    private final byte[] one = new byte[1];
     private int state = LINE_START;
     private boolean empty = true;
     private boolean finished;
@@ -49,7 +57,8 @@ public final class DataEncoder extends OutputStream {
 
     @Override
     public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+        one[0] = (byte) b;
+        write(one, 0, 1);
     }
 
     @Override
@@ -66,8 +75,23 @@ public final class DataEncoder extends OutputStream {
         int end = off + len;
         int s = state;
         for (int i = off; i < end; i++) {
+            if (s == MID_LINE) {
+                // inside a line only CR and LF matter: pass over 8 bytes at a time while none is below 14
+                while (i + 8 <= end && !hasByteBelow14((long) LONGS.get(b, i))) {
+                    i += 8;
+                }
+                if (i == end) {
+                    break;
+                }
+            }
             byte c = b[i];
             if (c == '\r') {
+                if (i + 1 < end && b[i + 1] == '\n') {
+                    // a CRLF already: it passes as it is, inside the current run (the common case)
+                    i++;
+                    s = LINE_START;
+                    continue;
+                }
                 out.write(b, run, i - run);
                 out.write(CRLF, 0, 2);
                 run = i + 1;
@@ -127,9 +151,16 @@ public final class DataEncoder extends OutputStream {
      */
     public static long normalizedLength(byte[] b) {
         long n = b.length;
-        for (int i = 0; i < b.length; i++) {
+        int len = b.length;
+        for (int i = 0; i < len; i++) {
+            while (i + 8 <= len && !hasByteBelow14((long) LONGS.get(b, i))) {
+                i += 8;
+            }
+            if (i == len) {
+                break;
+            }
             if (b[i] == '\r') {
-                if (i + 1 < b.length && b[i + 1] == '\n') {
+                if (i + 1 < len && b[i + 1] == '\n') {
                     i++;
                 } else {
                     n++;
@@ -139,5 +170,10 @@ public final class DataEncoder extends OutputStream {
             }
         }
         return n;
+    }
+
+    /** Whether some byte of {@code x}, taken as unsigned, is less than 14 (so possibly a CR or LF). */
+    private static boolean hasByteBelow14(long x) {
+        return ((x - ONES * 14) & ~x & HIGH_BITS) != 0;
     }
 }

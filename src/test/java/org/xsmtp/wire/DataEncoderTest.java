@@ -527,4 +527,30 @@ class DataEncoderTest {
         mode.apply(out).finish();
         return out.toByteArray();
     }
+
+    /**
+     * Long lines with line ends, dots and other low bytes at every offset, so the encoder's eight-bytes-at-a-time
+     * scan meets them at every position of its word, whole or split across writes.
+     */
+    @Test
+    void longTextWithSparseSpecialBytesMatchesTheModel() {
+        Random random = new Random(0x5CA7);
+        byte[] specials = {'\r', '\n', '.', 0, '\t', 13, 14, 12, (byte) 0x8D, (byte) 0x8A, (byte) 0xFF, ' '};
+        for (int round = 0; round < 400; round++) {
+            byte[] in = new byte[random.nextInt(300)];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = random.nextInt(12) == 0 ? specials[random.nextInt(specials.length)]
+                        : (byte) ('a' + random.nextInt(26));
+            }
+            assertEquals(normalizeLineEnds(in).length, DataEncoder.normalizedLength(in), () -> Escapes.escape(in, 0, in.length));
+            String expectedData = expectedData(in);
+            String expectedChunking = s(normalize(in));
+            assertEquals(expectedData, data(in), () -> Escapes.escape(in, 0, in.length));
+            assertEquals(expectedChunking, chunking(in), () -> Escapes.escape(in, 0, in.length));
+            int cut = in.length == 0 ? 0 : random.nextInt(in.length);
+            int[] pieces = {cut, in.length - cut};
+            assertEquals(expectedData, encode(DataEncoder::forData, in, pieces), () -> Escapes.escape(in, 0, in.length));
+            assertEquals(expectedChunking, encode(DataEncoder::forChunking, in, pieces));
+        }
+    }
 }

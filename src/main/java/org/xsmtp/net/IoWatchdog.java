@@ -7,19 +7,22 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Gives blocking socket writes a time limit, which {@code java.net.Socket} lacks (and TLS reads and the TLS
- * close one that a trickling peer cannot stretch): a call publishes its deadline, one shared daemon thread
- * closes the TCP socket under any call still blocked past its deadline. The send path pays two volatile
- * writes per write call and schedules nothing.
+ * Gives socket calls a total deadline: writes (which {@code java.net.Socket} cannot time out), plain-TCP reads
+ * without {@code SO_TIMEOUT} (a read with a timeout goes non-blocking and costs a failed read and a poll per
+ * reply, about a tenth of a loopback round trip), TLS reads (a peer trickling a record byte by byte would
+ * restart {@code SO_TIMEOUT} for ever) and the TLS close. A call publishes its deadline; one shared daemon
+ * thread closes the TCP socket under any call still blocked past it, at most one tick ({@value #TICK_MILLIS}
+ * ms) late. A timeout closes the connection anyway. The I/O path pays two volatile writes per call.
  */
-final class WriteWatchdog {
-    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    static final WriteWatchdog INSTANCE = new WriteWatchdog();
+final class IoWatchdog {
+    private static final long TICK_MILLIS = 50;
+    private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS);
+    static final IoWatchdog INSTANCE = new IoWatchdog();
 
     private final Set<SocketConnection> watched = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Thread> thread = new AtomicReference<>();
 
-    private WriteWatchdog() {
+    private IoWatchdog() {
     }
 
     void watch(SocketConnection connection) {
@@ -29,7 +32,7 @@ final class WriteWatchdog {
             LockSupport.unpark(t);
             return;
         }
-        Thread fresh = new Thread(this::run, "xsmtp-write-watchdog");
+        Thread fresh = new Thread(this::run, "xsmtp-io-watchdog");
         fresh.setDaemon(true);
         if (thread.compareAndSet(null, fresh)) {
             fresh.start();
