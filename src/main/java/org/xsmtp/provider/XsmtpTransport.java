@@ -33,6 +33,7 @@ public class XsmtpTransport extends Transport {
     private final ReentrantLock lock = new ReentrantLock();
     private SmtpClient client;
     private TransportConfig config;
+    private Opener reopen;
 
     /**
      * Called by {@link Session#getTransport}.
@@ -101,15 +102,26 @@ public class XsmtpTransport extends Transport {
         int p = port >= 0 ? port : cfg.port() >= 0 ? cfg.port() : flavor.defaultPort;
         lock.lock();
         try {
-            SmtpClient c = flavor.newClient(cfg, props, ClientOptions.of(cfg, session, h));
-            new Handshake(c, cfg, flavor).open(h, p, user, password);
+            Opener opener = () -> {
+                SmtpClient c = flavor.newClient(cfg, props, ClientOptions.of(cfg, session, h));
+                new Handshake(c, cfg, flavor).open(h, p, user, password);
+                return c;
+            };
+            SmtpClient c = opener.open();
             drop();
             client = c;
             config = cfg;
+            reopen = opener;
             return true;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Opens and greets a new engine client with the settings of the last connect. */
+    @FunctionalInterface
+    private interface Opener {
+        SmtpClient open() throws MessagingException;
     }
 
     /**
@@ -133,8 +145,15 @@ public class XsmtpTransport extends Transport {
         SendRun.Outcome outcome;
         lock.lock();
         try {
-            if (client == null || !client.isConnected()) {
+            if (client == null) {
                 throw new IllegalStateException("Not connected");
+            }
+            if (!client.isConnected()) {
+                // The engine dropped the connection (a 421, a timeout, or a DATA it could only refuse that way,
+                // with sendpartial=false): the transport is still connected for the application, so it
+                // reconnects with the same settings.
+                client.abort();
+                client = reopen.open();
             }
             outcome = new SendRun(client, config).send(mime, recipients);
         } finally {

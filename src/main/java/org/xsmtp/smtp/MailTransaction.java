@@ -290,6 +290,15 @@ final class MailTransaction {
         return refused;
     }
 
+    private boolean anyAccepted() {
+        for (int i = 0; i < rcptReplies.length; i++) {
+            if (accepted(i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean accepted(int i) {
         Reply r = rcptReplies[i];
         return r != null && (r.code() == 250 || r.code() == 251);
@@ -317,6 +326,14 @@ final class MailTransaction {
                 Expect expect = owed.peek();
                 Reply r = next();
                 if (expect == Expect.DATA && r.code() == 354) {
+                    if (anyAccepted()) {
+                        // Ending the data would deliver to the accepted recipients: dropping the connection
+                        // is the only way left not to deliver (RFC 5321 has no way to cancel DATA).
+                        ch.close();
+                        failure.addSuppressed(new SmtpServerDisconnectedException("connection to " + ch.peer()
+                                + " dropped after 354 to DATA, so that the message reaches no recipient"));
+                        break;
+                    }
                     ch.send(EMPTY_MESSAGE_END, null);
                     owed.add(Expect.END_OF_DATA);
                 }

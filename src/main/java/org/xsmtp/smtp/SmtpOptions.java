@@ -356,11 +356,13 @@ public final class SmtpOptions {
 
         /**
          * All or nothing: when the server refuses any RCPT, {@code sendmail} and {@code sendMessage} send no
-         * message data, end the transaction with RSET and throw {@link SmtpRecipientsRefusedException} (its
-         * {@code results()} tell the accepted recipients from the refused). To know every RCPT reply first,
-         * DATA (or the first BDAT chunk) is then not pipelined with the envelope of a message with more than
-         * one recipient (with one, a refusal leaves nobody to deliver to, so nothing changes). Default false:
-         * smtplib's rule, the message goes to the accepted recipients. LMTP refusals after the data cannot be undone.
+         * message data and throw {@link SmtpRecipientsRefusedException} (its {@code results()} tell the
+         * accepted recipients from the refused). With PIPELINING, DATA still travels with the envelope (two
+         * round trips per message): when a recipient was refused and the server nevertheless answers DATA with
+         * 354, the client drops the connection, the only way to end DATA without delivering (reconnect to go
+         * on; the Jakarta transport does so by itself); otherwise the transaction ends with RSET. With BDAT the
+         * content waits for the RCPT replies instead (two round trips as well). Default false: smtplib's rule,
+         * the message goes to the accepted recipients. LMTP refusals after the data cannot be undone.
          *
          * @param required whether every recipient must be accepted before the data is sent
          * @return this builder

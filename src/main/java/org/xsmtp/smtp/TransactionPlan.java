@@ -20,10 +20,11 @@ record TransactionPlan(String sender, byte[] mailLine, List<String> recipients, 
 
     /**
      * @return whether DATA or the first chunk goes in one write with the envelope, before its replies are read.
-     *     All or nothing ({@code allRecipients}) must see every RCPT reply first, except with one recipient: then
-     *     a refusal leaves nobody to deliver to, exactly as without the rule.
+     *     All or nothing ({@code allRecipients}) keeps BDAT content back until every RCPT reply is in (a LAST
+     *     chunk cannot be taken back), except with one recipient, whose refusal leaves nobody to deliver to;
+     *     DATA always goes ahead, since a 354 can still be refused by dropping the connection.
      */
     boolean contentPipelined() {
-        return pipelined && (!allRecipients || recipients.size() == 1);
+        return pipelined && (!allRecipients || recipients.size() == 1 || !chunked);
     }
 }

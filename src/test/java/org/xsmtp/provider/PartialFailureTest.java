@@ -81,6 +81,34 @@ class PartialFailureTest {
     }
 
     @Test
+    void withPipeliningARefusalAfterDataWasAcceptedDropsTheConnectionAndTheNextMessageReconnects()
+            throws Exception {
+        org.xsmtp.testkit.Script first = new org.xsmtp.testkit.Script().reply("220 one").read()
+                .reply("250-one", "250 PIPELINING").read(4)
+                .reply("250 ok", "250 ok", "550 5.1.1 no such", "354 go").readToEnd();
+        org.xsmtp.testkit.Script second = new org.xsmtp.testkit.Script().reply("220 two").read()
+                .reply("250-two", "250 PIPELINING").read(3).reply("250 ok", "250 ok", "354 go").readData()
+                .reply("250 queued").read().reply("221 bye");
+        try (ScriptedServer server = ScriptedServer.start(List.of(first, second))) {
+            Session session = Session.getInstance(Fixtures.angusStyle(server));
+            MimeMessage both = Fixtures.message(session, "me@x.test", "a@x.test, b@x.test");
+            MimeMessage one = Fixtures.message(session, "me@x.test", "a@x.test");
+            try (Transport t = session.getTransport("xsmtp")) {
+                t.connect();
+                SmtpSendFailedException e = assertThrows(SmtpSendFailedException.class,
+                        () -> t.sendMessage(both, both.getAllRecipients()));
+                assertLists(e, List.of(), List.of("a@x.test"), List.of("b@x.test"));
+                t.sendMessage(one, one.getAllRecipients());
+            }
+            assertEquals(2, server.connections());
+            String transcript = server.transcript();
+            assertTrue(transcript.startsWith("EHLO client.test\r\nMAIL FROM:<me@x.test>\r\nRCPT TO:<a@x.test>\r\n"
+                    + "RCPT TO:<b@x.test>\r\nDATA\r\nEHLO client.test\r\nMAIL FROM:<me@x.test>\r\n"), transcript);
+            assertTrue(transcript.endsWith("\r\n.\r\nQUIT\r\n"), transcript);
+        }
+    }
+
+    @Test
     void withSendPartialTheAcceptedRecipientsGetTheMessage() throws Exception {
         Run run = send(mixed(), "mail.smtp.sendpartial", "true");
         assertLists(run.failure, List.of("a@x.test", "d@x.test"), List.of("c@x.test"), List.of("b@x.test"));

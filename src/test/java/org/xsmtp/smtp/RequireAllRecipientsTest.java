@@ -43,11 +43,29 @@ class RequireAllRecipientsTest {
     }
 
     @Test
-    void pipelinedDataWaitsForTheRecipientReplies() throws Exception {
+    void pipelinedDataAcceptedDespiteARefusalIsEndedByDroppingTheConnection() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(mixed("PIPELINING"))) {
+            SmtpClient client = new SmtpClient("127.0.0.1", server.port(), ALL);
+            SmtpRecipientsRefusedException e = assertThrows(SmtpRecipientsRefusedException.class,
+                    () -> client.sendmail("s@x.test", List.of("a@x.test", "b@x.test"), MSG));
+            assertEquals(Map.of("b@x.test", new Reply(550, "5.1.1 unknown")), e.recipients());
+            assertFalse(e.results().get(0).delivered());
+            assertFalse(client.isConnected());
+            assertTrue(e.getSuppressed()[0].getMessage().contains("dropped after 354"), e.toString());
+            // DATA went with the envelope; after its 354 neither the content nor a final dot was sent
+            assertEquals("EHLO me\r\nMAIL FROM:<s@x.test>\r\nRCPT TO:<a@x.test>\r\nRCPT TO:<b@x.test>\r\n"
+                    + "DATA\r\n", server.transcript());
+        }
+    }
+
+    @Test
+    void pipelinedDataRefusedAfterARefusalEndsWithRset() throws Exception {
+        Dialog dialog = Dialog.esmtp("PIPELINING").on("MAIL", "250 ok").on("RCPT TO:<a@x.test>", "250 ok")
+                .on("RCPT TO:<b@x.test>", "550 5.1.1 unknown").on("DATA", "554 5.5.1 not all recipients");
+        try (ScriptedServer server = ScriptedServer.start(dialog)) {
             refusedSend(server);
-            assertEquals("EHLO me\r\nMAIL FROM:<s@x.test>\r\nRCPT TO:<a@x.test>\r\nRCPT TO:<b@x.test>\r\nRSET\r\n"
-                    + "QUIT\r\n", server.transcript());
+            assertEquals("EHLO me\r\nMAIL FROM:<s@x.test>\r\nRCPT TO:<a@x.test>\r\nRCPT TO:<b@x.test>\r\n"
+                    + "DATA\r\nRSET\r\nQUIT\r\n", server.transcript());
         }
     }
 
