@@ -351,7 +351,7 @@ abstract class SmtpCommands implements Closeable {
 
     /**
      * Sends DATA and, after 354, the message with line ends normalised to CRLF and dots stuffed. For LMTP, one
-     * reply per accepted recipient is read; the first is returned and all are in {@link #lastRecipientResults()}.
+     * reply per accepted recipient is read; the first is returned and all are in {@link SmtpClient#lastRecipientResults()}.
      *
      * @param msg the message
      * @return the reply to the end of data
