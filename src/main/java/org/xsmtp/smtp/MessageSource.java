@@ -55,24 +55,32 @@ interface MessageSource {
 
     /** A MimeMessage, written without its Bcc and Resent-Bcc headers; its size is not known. */
     static MessageSource of(jakarta.mail.internet.MimeMessage msg) {
-        return new MessageSource() {
-            @Override
-            public long size() {
-                return -1;
+        return unsized(out -> {
+            try {
+                org.xsmtp.message.BccFreeWriter.write(msg, out);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IOException("cannot write the message: " + e.getMessage(), e);
             }
-
-            @Override
-            public void writeTo(OutputStream out) throws IOException {
-                try {
-                    org.xsmtp.message.BccFreeWriter.write(msg, out);
-                } catch (jakarta.mail.MessagingException e) {
-                    throw new IOException("cannot write the message: " + e.getMessage(), e);
-                }
-            }
-        };
+        });
     }
 
+    /** A stream, copied in 64 KiB pieces (not closed); its size is not known. */
     static MessageSource of(InputStream in) {
+        return unsized(out -> {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                out.write(buffer, 0, n);
+            }
+        });
+    }
+
+    /** Writes content whose size is not known before it is written. */
+    @FunctionalInterface
+    interface Writer {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private static MessageSource unsized(Writer writer) {
         return new MessageSource() {
             @Override
             public long size() {
@@ -81,10 +89,7 @@ interface MessageSource {
 
             @Override
             public void writeTo(OutputStream out) throws IOException {
-                byte[] buffer = new byte[64 * 1024];
-                for (int n; (n = in.read(buffer)) >= 0; ) {
-                    out.write(buffer, 0, n);
-                }
+                writer.writeTo(out);
             }
         };
     }
