@@ -2,6 +2,7 @@ package org.xsmtp.message;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * Splits an unfolded address header value into {@link Token}s in one linear pass.
@@ -123,53 +124,42 @@ final class AddressTokenizer {
      * {@link Token.Kind#ERROR} token, so that its content is never read as addresses.
      */
     private boolean quotedString() {
-        StringBuilder text = new StringBuilder();
-        boolean bad = false;
-        pos++;
-        while (pos < s.length()) {
-            int c = s.codePointAt(pos);
-            pos += Character.charCount(c);
-            if (c == '"') {
-                emit(bad ? Token.Kind.ERROR : Token.Kind.QUOTED, text.toString());
-                return true;
-            }
-            if (c == '\\') {
-                if (pos == s.length()) {
-                    break;
-                }
-                c = s.codePointAt(pos);
-                pos += Character.charCount(c);
-            }
-            bad |= !(c == '\t' || (c >= ' ' && validCodePoint(c)));
-            text.appendCodePoint(c);
-        }
-        unterminated("quoted string");
-        return false;
+        return delimited('"', Token.Kind.QUOTED, "quoted string", false,
+                c -> c == '\t' || (c >= ' ' && validCodePoint(c)));
     }
 
     /** Reads a domain literal, dropping white space inside it; see {@link #quotedString}. */
     private boolean domainLiteral() {
+        return delimited(']', Token.Kind.LITERAL, "domain literal", true,
+                c -> c != '[' && c != '\\' && c > ' ' && validCodePoint(c));
+    }
+
+    /**
+     * Reads from the opening character at {@code pos} to {@code close}, unescaping quoted pairs; the token is
+     * {@code kind}, or {@link Token.Kind#ERROR} when a character fails {@code allowed}.
+     */
+    private boolean delimited(int close, Token.Kind kind, String what, boolean dropBlanks, IntPredicate allowed) {
         StringBuilder text = new StringBuilder();
         boolean bad = false;
         pos++;
         while (pos < s.length()) {
             int c = s.codePointAt(pos);
             pos += Character.charCount(c);
-            if (c == ']') {
-                emit(bad ? Token.Kind.ERROR : Token.Kind.LITERAL, text.toString());
+            if (c == close) {
+                emit(bad ? Token.Kind.ERROR : kind, text.toString());
                 return true;
             }
-            if (c == ' ' || c == '\t') {
+            if (dropBlanks && (c == ' ' || c == '\t')) {
                 continue;
             }
             if (c == '\\' && pos < s.length()) {
                 c = s.codePointAt(pos);
                 pos += Character.charCount(c);
             }
-            bad |= c == '[' || c == '\\' || c <= ' ' || !validCodePoint(c);
+            bad |= !allowed.test(c);
             text.appendCodePoint(c);
         }
-        unterminated("domain literal");
+        unterminated(what);
         return false;
     }
 
