@@ -7,6 +7,7 @@ import static org.xsmtp.cli.CliProcess.ascii;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -119,6 +120,26 @@ class CliEmbeddedIT {
                         + "class=org.xsmtp.provider.XsmtpTransport;"), file);
             }
             assertEquals(null, jar.getEntry("module-info.class"));
+        }
+    }
+
+    @Test
+    void theCliJarKeepsEveryBundledArtifactsLicenceAndNotice() throws Exception {
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(CliProcess.jar().toFile())) {
+            assertEquals(null, jar.getEntry("META-INF/LICENSE.md"), "one artifact's licence would hide the others");
+            assertEquals(null, jar.getEntry("META-INF/NOTICE.md"));
+            Map<String, String> licenceMarks = Map.of("jakarta.mail-api", "Eclipse Public License",
+                    "angus-mail", "Eclipse Public License", "jakarta.activation-api", "Redistribution and use",
+                    "angus-activation", "Redistribution and use");
+            licenceMarks.forEach((artifact, mark) -> {
+                String dir = "META-INF/licenses/" + artifact + "/META-INF/";
+                try {
+                    assertTrue(entry(jar, dir + "LICENSE.md").contains(mark), dir + "LICENSE.md");
+                    assertTrue(entry(jar, dir + "NOTICE.md").startsWith("# Notices for"), dir + "NOTICE.md");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
         }
     }
 
