@@ -40,19 +40,14 @@ import java.util.stream.Stream;
  * With implicit TLS aiosmtpd does not know the channel is encrypted, so the script turns
  * auth-require-tls off there.
  */
-public final class AiosmtpdPeer implements AutoCloseable {
+public final class AiosmtpdPeer extends ListeningPeer {
 
     private static final String SCRIPT_RESOURCE = "/peers/aiosmtpd_peer.py";
 
-    private final TempDir temp;
-    private final PeerProcess process;
-    private final SocketAddress address;
     private final Path store;
 
     private AiosmtpdPeer(TempDir temp, PeerProcess process, SocketAddress address, Path store) {
-        this.temp = temp;
-        this.process = process;
-        this.address = address;
+        super(temp, process, address);
         this.store = store;
     }
 
@@ -61,25 +56,9 @@ public final class AiosmtpdPeer implements AutoCloseable {
         return new Builder();
     }
 
-    /** The listening address: an {@link InetSocketAddress} or a {@link UnixDomainSocketAddress}. */
-    public SocketAddress address() {
-        return address;
-    }
 
-    /** The TCP port; fails for a Unix socket server. */
-    public int port() {
-        return ((InetSocketAddress) address).getPort();
-    }
 
-    /** The Unix socket path; fails for a TCP server. */
-    public Path socketPath() {
-        return ((UnixDomainSocketAddress) address).getPath();
-    }
 
-    /** The running Python process. */
-    public PeerProcess process() {
-        return process;
-    }
 
     /** Waits (up to {@link Poll#DEFAULT_TIMEOUT}) until {@code n} messages were stored. */
     public List<StoredMessage> awaitMessages(int n) {
@@ -89,7 +68,7 @@ public final class AiosmtpdPeer implements AutoCloseable {
     /** Waits until {@code n} messages were stored; returns all stored, oldest first. */
     public List<StoredMessage> awaitMessages(int n, Duration timeout) {
         Poll.until(timeout, n + " message(s) stored by aiosmtpd", () -> envelopeFiles().size() >= n,
-                () -> envelopeFiles().size() + " stored; " + process.describe());
+                () -> envelopeFiles().size() + " stored; " + process().describe());
         return messages();
     }
 
@@ -98,15 +77,6 @@ public final class AiosmtpdPeer implements AutoCloseable {
         return envelopeFiles().stream().map(StoredMessage::read).collect(Collectors.toList());
     }
 
-    /** Stops the server (SIGTERM, then SIGKILL) and deletes its directory. */
-    @Override
-    public void close() {
-        try {
-            process.close();
-        } finally {
-            temp.close();
-        }
-    }
 
     private List<Path> envelopeFiles() {
         try (Stream<Path> files = Files.list(store)) {

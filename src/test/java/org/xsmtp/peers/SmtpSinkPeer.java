@@ -68,7 +68,7 @@ import java.util.stream.Stream;
  * the closed dump files oldest first. Dump content format: see {@link SinkMessage}. For
  * {@code -D} (one shared file) pass your own flag with a path under {@link #dumpDirectory()}.
  */
-public final class SmtpSinkPeer implements AutoCloseable {
+public final class SmtpSinkPeer extends ListeningPeer {
 
     /** Where Debian's postfix package installs smtp-sink. */
     public static final Path SMTP_SINK = Path.of("/usr/sbin/smtp-sink");
@@ -76,15 +76,10 @@ public final class SmtpSinkPeer implements AutoCloseable {
     private static final Pattern MESSAGE_COUNT = Pattern.compile("mesg=(\\d+)");
     private static final int START_ATTEMPTS = 3;
 
-    private final TempDir temp;
-    private final PeerProcess process;
-    private final SocketAddress address;
     private final Path dumps;
 
     private SmtpSinkPeer(TempDir temp, PeerProcess process, SocketAddress address, Path dumps) {
-        this.temp = temp;
-        this.process = process;
-        this.address = address;
+        super(temp, process, address);
         this.dumps = dumps;
     }
 
@@ -93,34 +88,18 @@ public final class SmtpSinkPeer implements AutoCloseable {
         return new Builder();
     }
 
-    /** The listening address: an {@link InetSocketAddress} or a {@link UnixDomainSocketAddress}. */
-    public SocketAddress address() {
-        return address;
-    }
 
-    /** The TCP port; fails for a Unix socket sink. */
-    public int port() {
-        return ((InetSocketAddress) address).getPort();
-    }
 
-    /** The Unix socket path; fails for a TCP sink. */
-    public Path socketPath() {
-        return ((UnixDomainSocketAddress) address).getPath();
-    }
 
     /** The directory holding dump files (writable by nobody); null without capture. */
     public Path dumpDirectory() {
         return dumps;
     }
 
-    /** The running smtp-sink process. */
-    public PeerProcess process() {
-        return process;
-    }
 
     /** Messages whose end of data smtp-sink has received so far ({@code -c} counter). */
     public int completedCount() {
-        Matcher m = MESSAGE_COUNT.matcher(process.stdout());
+        Matcher m = MESSAGE_COUNT.matcher(process().stdout());
         int count = 0;
         while (m.find()) {
             count = Integer.parseInt(m.group(1));
@@ -140,7 +119,7 @@ public final class SmtpSinkPeer implements AutoCloseable {
         }
         Poll.until(timeout, n + " message(s) captured by smtp-sink",
                 () -> completedCount() >= n && completedFiles().size() >= n,
-                () -> completedCount() + " completed, files " + allFiles() + "; " + process.describe());
+                () -> completedCount() + " completed, files " + allFiles() + "; " + process().describe());
         return messages();
     }
 
@@ -149,18 +128,9 @@ public final class SmtpSinkPeer implements AutoCloseable {
         return completedFiles().stream().map(SinkMessage::parse).collect(Collectors.toList());
     }
 
-    /** Kills smtp-sink and deletes its directory. */
-    @Override
-    public void close() {
-        try {
-            process.close();
-        } finally {
-            temp.close();
-        }
-    }
 
     private List<Path> completedFiles() {
-        Set<Path> open = OpenFiles.of(process.pid());
+        Set<Path> open = OpenFiles.of(process().pid());
         return allFiles().stream()
                 .filter(p -> !open.contains(p))
                 .sorted(Comparator.comparing(SmtpSinkPeer::modified).thenComparing(Path::toString))
