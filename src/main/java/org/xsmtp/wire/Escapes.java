@@ -14,21 +14,7 @@ public final class Escapes {
     public static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('\'');
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '\r' -> out.append("\\r");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\\' -> out.append("\\\\");
-                case '\'' -> out.append("\\'");
-                default -> {
-                    if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
-                        out.append("\\x").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
+            appendEscaped(out, s.charAt(i), 0x9F);
         }
         return out.append('\'').toString();
     }
@@ -42,22 +28,26 @@ public final class Escapes {
     public static String escape(byte[] b, int off, int len) {
         StringBuilder out = new StringBuilder(len + 3).append("b'");
         for (int i = off; i < off + len; i++) {
-            int c = b[i] & 0xFF;
-            switch (c) {
-                case '\r' -> out.append("\\r");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\\' -> out.append("\\\\");
-                case '\'' -> out.append("\\'");
-                default -> {
-                    if (c < 0x20 || c >= 0x7F) {
-                        out.append("\\x").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append((char) c);
-                    }
+            appendEscaped(out, b[i] & 0xFF, 0xFF);
+        }
+        return out.append('\'').toString();
+    }
+
+    /** Appends {@code c}, escaped when it is a C0 control or in 0x7F..{@code lastEscaped}. */
+    private static void appendEscaped(StringBuilder out, int c, int lastEscaped) {
+        switch (c) {
+            case '\r' -> out.append("\\r");
+            case '\n' -> out.append("\\n");
+            case '\t' -> out.append("\\t");
+            case '\\' -> out.append("\\\\");
+            case '\'' -> out.append("\\'");
+            default -> {
+                if (c < 0x20 || (c >= 0x7F && c <= lastEscaped)) {
+                    out.append("\\x").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                } else {
+                    out.append((char) c);
                 }
             }
         }
-        return out.append('\'').toString();
     }
 }
