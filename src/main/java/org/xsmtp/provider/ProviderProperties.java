@@ -8,7 +8,8 @@ import java.util.Properties;
 
 /**
  * Reads {@code mail.<protocol>.<name>}, falling back to {@code mail.<fallback>.<name>} (Angus's prefix) when
- * the first is unset. Values may be strings or, as Angus allows, {@link Boolean} and {@link Number} objects.
+ * the first is unset. Values may be strings or, as Angus allows, {@link Boolean} and {@link Number} objects;
+ * strings held in the {@link Properties} object's defaults count too.
  * A value that does not parse is a {@link MessagingException} naming the property that held it.
  */
 final class ProviderProperties {
@@ -30,11 +31,20 @@ final class ProviderProperties {
     /** @return the name of the property that holds {@code name}: the protocol's own if set, else the fallback */
     String key(String name) {
         String own = "mail." + protocol + "." + name;
-        return props.get(own) != null ? own : "mail." + fallback + "." + name;
+        return value(own) != null ? own : "mail." + fallback + "." + name;
     }
 
     Object object(String name) {
-        return props.get(key(name));
+        return value(key(name));
+    }
+
+    /**
+     * An object value set directly, else a string from the {@link Properties#Properties(Properties) defaults}
+     * chain, as Angus reads them: settings wrapped in {@code new Properties(base)} are still seen.
+     */
+    private Object value(String fullName) {
+        Object direct = props.get(fullName);
+        return direct != null ? direct : props.getProperty(fullName);
     }
 
     /** @return the trimmed value, or null when unset or blank */

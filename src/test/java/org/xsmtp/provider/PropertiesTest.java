@@ -136,6 +136,29 @@ class PropertiesTest {
     }
 
     @Test
+    void settingsInThePropertiesDefaultsCountAsAngusReadsThem() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(Dialog.esmtp("AUTH PLAIN")
+                .on("AUTH PLAIN", "235 2.7.0 ok").on("MAIL", "250 ok").on("RCPT", "250 ok")
+                .on("DATA", "354 go").onData("250 queued"))) {
+            Properties base = Fixtures.angusStyle(server);
+            base.setProperty("mail.smtp.auth", "true");
+            base.setProperty("mail.smtp.from", "bounces@x.test");
+            Properties p = new Properties(base); // the application's settings wrapped, one line added
+            p.setProperty("mail.transport.protocol.rfc822", "xsmtp");
+            assertEquals("mail.smtp.from", new ProviderProperties(p, "xsmtp", "smtp").key("from"));
+            Session session = Session.getInstance(p);
+            jakarta.mail.internet.MimeMessage m = Fixtures.message(session, "a@x.test", "b@y.test");
+            try (Transport t = session.getTransport("xsmtp")) {
+                t.connect("alice", "pw");
+                t.sendMessage(m, m.getAllRecipients());
+            }
+            String auth = java.util.Base64.getEncoder().encodeToString("\0alice\0pw".getBytes());
+            assertTrue(server.transcript().startsWith("EHLO client.test\r\nAUTH PLAIN " + auth
+                    + "\r\nMAIL FROM:<bounces@x.test>\r\nRCPT TO:<b@y.test>\r\n"), server.transcript());
+        }
+    }
+
+    @Test
     void badValuesNameTheProperty() {
         String[][] cases = {{"mail.smtp.port", "abc"}, {"mail.xsmtp.timeout", "soon"}, {"mail.smtp.auth", "yes"},
             {"mail.smtp.dsn.notify", "ALWAYS"}, {"mail.smtp.dsn.ret", "BODY"}, {"mail.smtp.port", "70000"},
