@@ -2,6 +2,7 @@ package org.xsmtp.provider;
 
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.HashSet;
@@ -23,6 +24,19 @@ final class EnvelopeChoice {
         return sameAsHeaders(message, given) ? null : given.stream().map(InternetAddress::getAddress).toList();
     }
 
+    /**
+     * @return the address itself, or a group's members (as Angus expands them): a group such as
+     *     {@code team: a@x, b@y;} is not a mailbox the server could take in one RCPT
+     * @throws AddressException when a group's member list does not parse
+     */
+    static List<InternetAddress> members(InternetAddress address) throws AddressException {
+        if (!address.isGroup()) {
+            return List.of(address);
+        }
+        InternetAddress[] members = address.getGroup(false);
+        return members == null ? List.of() : List.of(members);
+    }
+
     private static boolean sameAsHeaders(MimeMessage message, List<InternetAddress> given) {
         Address[] all;
         try {
@@ -38,7 +52,11 @@ final class EnvelopeChoice {
             if (!(a instanceof InternetAddress ia) || ia.getAddress() == null) {
                 return false;
             }
-            headers.add(ia.getAddress().toLowerCase(Locale.ROOT));
+            try {
+                members(ia).forEach(m -> headers.add(m.getAddress().toLowerCase(Locale.ROOT)));
+            } catch (AddressException e) {
+                return false;
+            }
         }
         Set<String> caller = new HashSet<>();
         given.forEach(a -> caller.add(a.getAddress().toLowerCase(Locale.ROOT)));

@@ -128,7 +128,7 @@ public class XsmtpTransport extends Transport {
      * Sends one message over the open connection; see the class comment for the envelope.
      *
      * @param message a {@link MimeMessage}
-     * @param addresses the envelope recipients, all {@link InternetAddress}es
+     * @param addresses the envelope recipients, all {@link InternetAddress}es; a group stands for its members
      * @throws SmtpSendFailedException when any recipient did not get the message, or with
      *     {@code reportsuccess=true} always
      * @throws SendFailedException when there are no addresses
@@ -246,7 +246,10 @@ public class XsmtpTransport extends Transport {
             if (!(a instanceof InternetAddress ia)) {
                 throw new MessagingException(a + " is not an InternetAddress: xsmtp sends to e-mail addresses only");
             }
-            out.add(ia);
+            out.addAll(EnvelopeChoice.members(ia));
+        }
+        if (out.isEmpty()) {
+            throw new SendFailedException("No recipient addresses: only empty groups were given");
         }
         return out;
     }

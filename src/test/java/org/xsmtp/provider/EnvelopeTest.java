@@ -131,6 +131,40 @@ class EnvelopeTest {
     }
 
     @Test
+    void aGroupGivenAsAnAddressStandsForItsMembers() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(accepting())) {
+            Session session = Fixtures.xsmtpSession(server);
+            MimeMessage m = Fixtures.message(session, "me@x.test", "to@x.test");
+            EventLog log = new EventLog();
+            try (Transport t = session.getTransport("xsmtp")) {
+                t.addTransportListener(log);
+                t.connect();
+                t.sendMessage(m, InternetAddress.parse("team: a@x.test, \"B\" <b@x.test>;, c@x.test"));
+                assertEquals(List.of("a@x.test", "b@x.test", "c@x.test"),
+                        log.await(1).get(0).sent());
+                SendFailedException e = assertThrows(SendFailedException.class,
+                        () -> t.sendMessage(m, InternetAddress.parse("undisclosed-recipients:;")));
+                assertTrue(e.getMessage().contains("only empty groups"), e.getMessage());
+            }
+            assertEquals("MAIL FROM:<me@x.test>\r\nRCPT TO:<a@x.test>\r\nRCPT TO:<b@x.test>\r\n"
+                    + "RCPT TO:<c@x.test>\r\n", envelope(server.transcript()));
+        }
+    }
+
+    @Test
+    void aGroupInTheToHeaderStillLetsTheHeadersDecide() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(accepting())) {
+            Session session = Fixtures.xsmtpSession(server);
+            MimeMessage m = Fixtures.message(session, "me@x.test", "team: a@x.test, b@x.test;");
+            m.addHeader("Resent-Date", "Mon, 23 Nov 2026 10:00:00 +0000");
+            m.addHeader("Resent-From", "forwarder@x.test");
+            m.addHeader("Resent-To", "next@x.test");
+            Transport.send(m);
+            assertEquals("MAIL FROM:<forwarder@x.test>\r\nRCPT TO:<next@x.test>\r\n", envelope(server.transcript()));
+        }
+    }
+
+    @Test
     void fromPropertyAndSenderHeader() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(accepting())) {
             Properties p = Fixtures.angusStyle(server);
