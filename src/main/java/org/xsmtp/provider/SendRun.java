@@ -1,5 +1,6 @@
 package org.xsmtp.provider;
 
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
@@ -29,6 +30,13 @@ final class SendRun {
     SendRun(SmtpClient client, TransportConfig config) {
         this.client = client;
         this.config = config;
+    }
+
+    /** @return the outcome of a send that could not start because the connection could not be reopened */
+    static Outcome notConnected(List<InternetAddress> recipients, MessagingException cause) {
+        DeliveryReport report = DeliveryReport.nothingSent(recipients);
+        return new Outcome(report, failure("the message was not sent: the connection was lost and reconnecting "
+                + "failed: " + cause.getMessage(), cause, report, null, null));
     }
 
     Outcome send(MimeMessage message, List<InternetAddress> recipients) {

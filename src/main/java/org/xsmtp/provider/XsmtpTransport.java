@@ -1,14 +1,19 @@
 package org.xsmtp.provider;
 
 import jakarta.mail.Address;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.URLName;
+import jakarta.mail.event.ConnectionEvent;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -53,30 +58,87 @@ public class XsmtpTransport extends Transport {
     /**
      * Connects. A null host or user is taken from the URL name, then {@code mail.<protocol>.host} /
      * {@code .user}, then Angus's {@code mail.smtp.*} (for xsmtps {@code mail.smtps.*}), before Jakarta Mail's
-     * own {@code mail.host} and {@code mail.user}.
+     * own {@code mail.host} and {@code mail.user}. Without a password, one saved in the session for this URL
+     * name is used; when the server still wants one (or refuses the credentials), the session's
+     * {@code Authenticator} is asked once, as Jakarta Mail's {@code Service.connect} does. Unlike
+     * {@code Service.connect}, which is {@code synchronized}, the network I/O runs under a
+     * {@link ReentrantLock}, so a virtual thread connecting does not pin its carrier.
      *
      * @param host the server, or null; for xlmtp a path starting with {@code /} is a Unix socket
      * @param port the port, or -1 for {@code port} or the protocol's default
      * @param user the user name, or null
      * @param password the password, or null to ask the session's {@code Authenticator} when needed
+     * @throws IllegalStateException when already connected
+     * @throws AuthenticationFailedException when credentials are missing or refused
      * @throws MessagingException when a property is invalid, the server cannot be reached or refuses
      */
     @Override
     public void connect(String host, int port, String user, String password) throws MessagingException {
-        ProviderProperties props = properties();
-        boolean urlHost = explicitInUrl(url == null ? null : url.getHost(), session.getProperty("mail.host"));
-        boolean urlUser = explicitInUrl(url == null ? null : url.getUsername(), session.getProperty("mail.user"),
-                System.getProperty("user.name"));
-        super.connect(host != null || urlHost ? host : props.string("host"), port,
-                user != null || urlUser ? user : props.string("user"), password);
+        lock.lock();
+        try {
+            if (super.isConnected()) {
+                throw new IllegalStateException("already connected");
+            }
+            ConnectTarget target = ConnectTarget.resolve(url, session, properties(), host, port, user, password);
+            boolean save = false;
+            if (target.password() == null) {
+                PasswordAuthentication saved = session.getPasswordAuthentication(target.urlName(false));
+                if (saved != null && (target.user() == null || target.user().equals(saved.getUserName()))) {
+                    target = target.as(saved.getUserName(), saved.getPassword());
+                } else {
+                    save = true;
+                }
+            }
+            target = open(target);
+            setURLName(target.urlName(true));
+            if (save && target.password() != null) {
+                session.setPasswordAuthentication(getURLName(), new PasswordAuthentication(target.user(),
+                        target.password()));
+            }
+            setConnected(true);
+        } finally {
+            lock.unlock();
+        }
+        notifyConnectionListeners(ConnectionEvent.OPENED);
     }
 
-    /**
-     * Jakarta Mail fills the URL name with {@code mail.host}, {@code mail.user} and the OS user name when the
-     * caller gave none; those must not hide Angus's {@code mail.smtp.host} and {@code mail.smtp.user}.
-     */
-    private static boolean explicitInUrl(String value, String... serviceDefaults) {
-        return value != null && !java.util.Arrays.asList(serviceDefaults).contains(value);
+    /** Connects as given, else with what the session's {@code Authenticator} supplies; returns who connected. */
+    private ConnectTarget open(ConnectTarget target) throws MessagingException {
+        AuthenticationFailedException refused = null;
+        try {
+            if (protocolConnect(target.host(), target.port(), target.user(), target.password())) {
+                return target;
+            }
+        } catch (AuthenticationFailedException e) {
+            refused = e;
+        }
+        PasswordAuthentication asked = session.requestPasswordAuthentication(address(target.host()),
+                target.port(), target.protocol(), null, target.user());
+        if (asked != null) {
+            ConnectTarget retry = target.as(asked.getUserName(), asked.getPassword());
+            if (protocolConnect(retry.host(), retry.port(), retry.user(), retry.password())) {
+                return retry;
+            }
+        }
+        if (refused != null) {
+            throw refused;
+        }
+        throw new AuthenticationFailedException(target.user() == null
+                ? "failed to connect: no user name; set mail." + target.protocol() + ".user or pass one to connect"
+                : "failed to connect: no password for " + target.user() + "; pass one to connect or give the "
+                        + "Session an Authenticator");
+    }
+
+    /** The server's address for the {@code Authenticator}'s {@code getRequestingSite()}; null for a socket path. */
+    private static InetAddress address(String host) {
+        if (host == null || host.startsWith("/")) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            return null;
+        }
     }
 
     /**
@@ -143,32 +205,54 @@ public class XsmtpTransport extends Transport {
         }
         List<InternetAddress> recipients = internetAddresses(addresses);
         SendRun.Outcome outcome;
+        boolean gone;
         lock.lock();
         try {
             if (client == null) {
                 throw new IllegalStateException("Not connected");
             }
-            if (!client.isConnected()) {
-                // The engine dropped the connection (a 421, a timeout, or a DATA it could only refuse that way,
-                // with sendpartial=false): the transport is still connected for the application, so it
-                // reconnects with the same settings.
-                client.abort();
-                client = reopen.open();
+            outcome = reopenIfDropped(recipients);
+            gone = outcome != null;
+            if (!gone) {
+                outcome = new SendRun(client, config).send(mime, recipients);
             }
-            outcome = new SendRun(client, config).send(mime, recipients);
         } finally {
             lock.unlock();
         }
         DeliveryReport r = outcome.report();
         notifyTransportListeners(r.eventType(), DeliveryReport.array(r.sent()), DeliveryReport.array(r.unsent()),
                 DeliveryReport.array(r.invalid()), message);
+        if (gone) {
+            super.close(); // the connection could not be restored: the application hears CLOSED
+        }
         if (outcome.failure() != null) {
             throw outcome.failure();
         }
     }
 
     /**
-     * Checks the connection with NOOP; a server that is gone, or answers 421, closes it.
+     * The engine drops the connection after a 421, a timeout, or a DATA it could only refuse that way (with
+     * sendpartial=false), while the transport is still connected for the application: so it reconnects with
+     * the same settings.
+     *
+     * @return null when the connection is usable, else the outcome of a send that could not start
+     */
+    private SendRun.Outcome reopenIfDropped(List<InternetAddress> recipients) {
+        if (client.isConnected()) {
+            return null;
+        }
+        drop();
+        try {
+            client = reopen.open();
+            return null;
+        } catch (MessagingException e) {
+            return SendRun.notConnected(recipients, e);
+        }
+    }
+
+    /**
+     * Checks the connection with NOOP; a server that is gone, or answers 421, closes it (and the connection
+     * listeners hear CLOSED).
      *
      * @return whether the server is still there
      */
@@ -193,13 +277,17 @@ public class XsmtpTransport extends Transport {
         } finally {
             lock.unlock();
         }
-        setConnected(false);
+        try {
+            super.close(); // marks the transport closed and tells the connection listeners, as Angus does
+        } catch (MessagingException notThrownByService) {
+            // Service.close only updates state and queues the event
+        }
         return false;
     }
 
     /**
      * Sends QUIT (waiting for the reply unless {@code quitwait=false}), closes the connection and tells the
-     * connection listeners.
+     * connection listeners; does nothing on a transport that is not connected.
      *
      * @throws MessagingException never for a server that is already gone
      */
@@ -207,6 +295,10 @@ public class XsmtpTransport extends Transport {
     public void close() throws MessagingException {
         lock.lock();
         try {
+            if (!super.isConnected()) {
+                drop();
+                return; // already closed: no second CLOSED event, as with Angus
+            }
             if (client != null && client.isConnected()) {
                 try {
                     if (config.quitWait()) {

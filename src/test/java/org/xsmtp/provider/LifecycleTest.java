@@ -10,12 +10,20 @@ import jakarta.mail.Transport;
 import jakarta.mail.event.ConnectionEvent;
 import jakarta.mail.event.ConnectionListener;
 import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.xsmtp.testkit.Dialog;
 import org.xsmtp.testkit.ScriptedServer;
@@ -30,24 +38,9 @@ class LifecycleTest {
     void manyMessagesOverOneConnectionThenQuit() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(accepting())) {
             Session session = Fixtures.xsmtpSession(server);
-            List<Integer> opened = new CopyOnWriteArrayList<>();
+            List<Integer> opened;
             try (Transport t = session.getTransport("xsmtp")) {
-                t.addConnectionListener(new ConnectionListener() {
-                    @Override
-                    public void opened(ConnectionEvent e) {
-                        opened.add(e.getType());
-                    }
-
-                    @Override
-                    public void disconnected(ConnectionEvent e) {
-                        opened.add(e.getType());
-                    }
-
-                    @Override
-                    public void closed(ConnectionEvent e) {
-                        opened.add(e.getType());
-                    }
-                });
+                opened = connectionEvents(t);
                 t.connect();
                 for (int i = 0; i < 3; i++) {
                     MimeMessage m = Fixtures.message(session, "me@x.test", "to" + i + "@x.test");
@@ -64,18 +57,89 @@ class LifecycleTest {
         }
     }
 
+    /** @return the types of the connection events {@code t} fires, as they arrive */
+    private static List<Integer> connectionEvents(Transport t) {
+        List<Integer> events = new CopyOnWriteArrayList<>();
+        t.addConnectionListener(new ConnectionListener() {
+            @Override
+            public void opened(ConnectionEvent e) {
+                events.add(e.getType());
+            }
+
+            @Override
+            public void disconnected(ConnectionEvent e) {
+                events.add(e.getType());
+            }
+
+            @Override
+            public void closed(ConnectionEvent e) {
+                events.add(e.getType());
+            }
+        });
+        return events;
+    }
+
+    private static void awaitEvents(List<Integer> events, int n) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (events.size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
     @Test
     void isConnectedNoticesAServerThatWentAway() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(s -> s.reply("220 hi").read().reply("250 fake").close())) {
             Session session = Fixtures.xsmtpSession(server);
             Transport t = session.getTransport("xsmtp");
+            List<Integer> events = connectionEvents(t);
             t.connect();
+            // Jakarta Mail's event queue loses queued events if CLOSED follows before its thread has started
+            awaitEvents(events, 1);
             server.transcript();
             assertFalse(t.isConnected());
             assertFalse(t.isConnected());
             MimeMessage m = Fixtures.message(session, "me@x.test", "to@x.test");
             assertThrows(IllegalStateException.class, () -> t.sendMessage(m, m.getAllRecipients()));
+            // as with Angus: CLOSED when the loss is noticed, and not again for the close() after it
+            awaitEvents(events, 2);
+            assertEquals(List.of(ConnectionEvent.OPENED, ConnectionEvent.CLOSED), events);
             t.close();
+            Thread.sleep(200);
+            assertEquals(List.of(ConnectionEvent.OPENED, ConnectionEvent.CLOSED), events);
+        }
+    }
+
+    @Test
+    void connectingDoesNotHoldTheTransportsMonitor() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Properties p = new Properties();
+            p.setProperty("mail.smtp.host", "127.0.0.1");
+            p.setProperty("mail.smtp.port", String.valueOf(listener.getLocalPort()));
+            p.setProperty("mail.smtp.localhost", "client.test");
+            Transport t = Session.getInstance(p).getTransport("xsmtp");
+            CompletableFuture<Void> connecting = CompletableFuture.runAsync(() -> {
+                try {
+                    t.connect();
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            try (Socket server = listener.accept()) {
+                // The client now waits for the greeting, which comes only after another thread got an answer
+                // from the transport: Jakarta Mail's synchronized Service.connect would block it until then.
+                assertFalse(CompletableFuture.supplyAsync(t::isConnected).get(20, TimeUnit.SECONDS));
+                BufferedReader in = new BufferedReader(new InputStreamReader(server.getInputStream(),
+                        StandardCharsets.US_ASCII));
+                OutputStream out = server.getOutputStream();
+                out.write("220 fake.test\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertEquals("EHLO client.test", in.readLine());
+                out.write("250 fake.test\r\n".getBytes(StandardCharsets.US_ASCII));
+                connecting.get(20, TimeUnit.SECONDS);
+                assertThrows(IllegalStateException.class, t::connect);
+                out.write("221 bye\r\n".getBytes(StandardCharsets.US_ASCII));
+                t.close();
+                assertEquals("QUIT", in.readLine());
+            }
         }
     }
 

@@ -109,6 +109,37 @@ class PartialFailureTest {
     }
 
     @Test
+    void aConnectionThatCannotBeReopenedFailsTheSendWithItsEventAndClosesTheTransport() throws Exception {
+        org.xsmtp.testkit.Script first = new org.xsmtp.testkit.Script().reply("220 one").read().reply("250 one")
+                .read().reply("421 4.3.2 shutting down").close();
+        org.xsmtp.testkit.Script second = new org.xsmtp.testkit.Script().reply("554 5.3.2 no service").close();
+        try (ScriptedServer server = ScriptedServer.start(List.of(first, second))) {
+            Session session = Session.getInstance(Fixtures.angusStyle(server));
+            MimeMessage m = Fixtures.message(session, "me@x.test", "a@x.test");
+            EventLog log = new EventLog();
+            try (Transport t = session.getTransport("xsmtp")) {
+                t.addTransportListener(log);
+                t.connect();
+                SmtpSendFailedException refused = assertThrows(SmtpSendFailedException.class,
+                        () -> t.sendMessage(m, m.getAllRecipients()));
+                assertEquals(421, refused.getReturnCode());
+                SmtpSendFailedException lost = assertThrows(SmtpSendFailedException.class,
+                        () -> t.sendMessage(m, m.getAllRecipients()));
+                assertTrue(lost.getMessage().contains("reconnecting failed"), lost.getMessage());
+                assertTrue(lost.getMessage().contains("554"), lost.getMessage());
+                assertInstanceOf(MessagingException.class, lost.getNextException());
+                assertLists(lost, List.of(), List.of("a@x.test"), List.of());
+                assertEquals(List.of(new EventLog.Event(TransportEvent.MESSAGE_NOT_DELIVERED, List.of(),
+                        List.of("a@x.test"), List.of())), log.await(2).subList(1, 2));
+                assertFalse(t.isConnected());
+                assertThrows(IllegalStateException.class, () -> t.sendMessage(m, m.getAllRecipients()));
+            }
+            assertEquals(2, server.connections());
+            assertEquals("EHLO client.test\r\nMAIL FROM:<me@x.test>\r\n", server.transcript());
+        }
+    }
+
+    @Test
     void withSendPartialTheAcceptedRecipientsGetTheMessage() throws Exception {
         Run run = send(mixed(), "mail.smtp.sendpartial", "true");
         assertLists(run.failure, List.of("a@x.test", "d@x.test"), List.of("c@x.test"), List.of("b@x.test"));
