@@ -214,6 +214,35 @@ class PropertiesTest {
     }
 
     @Test
+    void startTlsEnableIsOpportunisticAsInAngus() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(Dialog.esmtp("SIZE 1000"))) {
+            Properties p = Fixtures.angusStyle(server);
+            p.setProperty("mail.smtp.starttls.enable", "true");
+            try (Transport t = Session.getInstance(p).getTransport("xsmtp")) {
+                t.connect();
+                assertTrue(t.isConnected());
+            }
+            assertEquals("EHLO client.test\r\nNOOP\r\nQUIT\r\n", server.transcript());
+        }
+    }
+
+    @Test
+    void aRefusedStartTlsFailsTheConnect() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(Dialog.esmtp("STARTTLS")
+                .on("STARTTLS", "454 4.7.0 TLS not available"))) {
+            Properties p = Fixtures.angusStyle(server);
+            p.setProperty("mail.smtp.starttls.enable", "true");
+            try (Transport t = Session.getInstance(p).getTransport("xsmtp")) {
+                MessagingException e = assertThrows(MessagingException.class, t::connect);
+                assertTrue(e.getMessage().contains("454"), e.getMessage());
+                assertFalse(t.isConnected());
+            }
+            assertTrue(server.transcript().startsWith("EHLO client.test\r\nSTARTTLS\r\n"), server.transcript());
+            assertFalse(server.transcript().contains("MAIL"), server.transcript());
+        }
+    }
+
+    @Test
     void authRequiredWithoutPasswordAsksTheAuthenticatorFirst() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(Dialog.esmtp("AUTH PLAIN")
                 .on("AUTH PLAIN", "235 2.7.0 ok"))) {
