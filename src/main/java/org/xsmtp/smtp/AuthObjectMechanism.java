@@ -55,9 +55,12 @@ final class AuthObjectMechanism implements SaslMechanism {
     public void complete() {
     }
 
-    /** smtplib's {@code auth_cram_md5}: null for the initial response, else {@code user hexdigest}. */
+    /**
+     * smtplib's {@code auth_cram_md5}: null for the initial response, else {@code user hexdigest}; null (which
+     * cancels the exchange) for an empty challenge, as {@link CramMd5Mechanism} refuses one.
+     */
     static String cramMd5(Session session, byte[] challenge) {
-        if (challenge == null) {
+        if (challenge == null || challenge.length == 0) {
             return null;
         }
         try {

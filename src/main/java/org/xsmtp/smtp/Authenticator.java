@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Set;
 import javax.security.sasl.SaslException;
 import org.xsmtp.smtp.auth.SaslMechanism;
+import org.xsmtp.smtp.auth.ServerNotAuthenticatedException;
 import org.xsmtp.wire.CommandEncoder;
 
 /**
@@ -14,6 +15,13 @@ import org.xsmtp.wire.CommandEncoder;
  * smtplib: the exchange is cut off after {@value #MAX_CHALLENGES} challenges and cancelled with {@code *},
  * mechanisms that send reusable secrets are refused on unencrypted links to other hosts, and no payload
  * reaches the wire trace.
+ *
+ * <p>A failure on the client side leaves the connection open, as smtplib does after its exceptions: before
+ * AUTH is sent nothing is written ({@link SmtpAuthenticationException} with code -1); after a 334 the
+ * exchange is cancelled with {@code *} (RFC 4954 §4) and the server's answer, normally 501, is reported.
+ * Either way {@code login()} goes on to the next mechanism. Only a server that fails mutual authentication
+ * ({@link ServerNotAuthenticatedException}, or any failure of {@link SaslMechanism#complete()} after a 235)
+ * makes the client drop the connection.
  */
 final class Authenticator {
     /** smtplib's {@code _MAXCHALLENGE}. */
@@ -28,7 +36,7 @@ final class Authenticator {
         this.options = options;
     }
 
-    /** @return whether the connection is still open (a client-side failure of a mechanism closes it) */
+    /** @return whether the connection is still open (a server that failed mutual authentication closes it) */
     boolean isOpen() {
         return ch.isOpen();
     }
@@ -48,44 +56,79 @@ final class Authenticator {
     Reply run(SaslMechanism mechanism, boolean initialResponseOk) throws SmtpException {
         String name = mechanism.name().toUpperCase(Locale.ROOT);
         checkTransport(name, mechanism.sendsReusableSecret());
+        byte[] initial;
         try {
-            byte[] initial = initialResponseOk ? mechanism.start() : null;
-            Reply reply = initial != null
-                    ? send("AUTH", name + " " + encode(initial), "AUTH " + name + " " + WireTrace.MASK)
-                    : send("AUTH", name, null);
-            int challenges = 0;
-            while (reply.code() == 334) {
-                if (++challenges > MAX_CHALLENGES) {
-                    throw cancel(reply, "server AUTH mechanism loops: more than " + MAX_CHALLENGES + " challenges");
-                }
-                byte[] response;
-                try {
-                    response = mechanism.next(Base64.getMimeDecoder().decode(reply.message()));
-                } catch (IllegalArgumentException e) {
-                    throw cancel(reply, "challenge is not valid base64");
-                }
-                reply = send(encode(response), "", WireTrace.MASK);
-            }
-            if (reply.code() == 235) {
-                mechanism.complete();
-                return reply;
-            }
-            if (reply.code() == 503) {
-                return reply;
-            }
-            throw new SmtpAuthenticationException(reply.code(), reply.message(), "AUTH " + name);
+            initial = initialResponseOk ? mechanism.start() : null;
         } catch (SaslException e) {
-            ch.close();
-            throw new SmtpAuthenticationException(-1, "AUTH " + name + " failed on the client side: "
-                    + e.getMessage() + "; connection closed", "AUTH " + name);
+            throw clientSide(name, e, "nothing was sent");
         }
+        Reply reply = initial != null
+                ? send("AUTH", name + " " + encode(initial), "AUTH " + name + " " + WireTrace.MASK)
+                : send("AUTH", name, null);
+        int challenges = 0;
+        while (reply.code() == 334) {
+            if (++challenges > MAX_CHALLENGES) {
+                throw cancel(name, reply, "server AUTH mechanism loops: more than " + MAX_CHALLENGES
+                        + " challenges", null);
+            }
+            byte[] challenge;
+            try {
+                challenge = Base64.getMimeDecoder().decode(reply.message());
+            } catch (IllegalArgumentException e) {
+                throw cancel(name, reply, "challenge is not valid base64", null);
+            }
+            byte[] response;
+            try {
+                response = mechanism.next(challenge);
+            } catch (ServerNotAuthenticatedException e) {
+                ch.close();
+                throw clientSide(name, e, "connection closed");
+            } catch (SaslException e) {
+                throw cancel(name, reply, e.getMessage(), e);
+            }
+            reply = send(encode(response), "", WireTrace.MASK);
+        }
+        if (reply.code() == 235) {
+            try {
+                mechanism.complete();
+            } catch (SaslException e) {
+                // the server says we are logged in but did not prove itself: nothing more goes to it
+                ch.close();
+                throw clientSide(name, e, "connection closed");
+            }
+            return reply;
+        }
+        if (reply.code() == 503) {
+            return reply;
+        }
+        throw new SmtpAuthenticationException(reply.code(), reply.message(), "AUTH " + name);
     }
 
-    /** Cancels the exchange (RFC 4954 {@code *}) and reports why. */
-    private SmtpException cancel(Reply last, String why) throws SmtpException {
-        Reply answer = send("*", "", null);
-        return new SmtpAuthenticationException(answer.code(), answer.message() + " (client cancelled: " + why
-                + "; last challenge " + last.code() + ")", "AUTH");
+    /** A client-side failure that got no reply from the server: code -1. */
+    private static SmtpAuthenticationException clientSide(String name, SaslException cause, String what) {
+        SmtpAuthenticationException e = new SmtpAuthenticationException(-1, "AUTH " + name
+                + " failed on the client side: " + cause.getMessage() + "; " + what, "AUTH " + name);
+        e.initCause(cause);
+        return e;
+    }
+
+    /** Cancels the exchange (RFC 4954 {@code *}) and reports the server's answer and why. */
+    private SmtpException cancel(String name, Reply last, String why, SaslException cause) throws SmtpException {
+        Reply answer;
+        try {
+            answer = send("*", "", null);
+        } catch (SmtpException e) {
+            if (cause != null) {
+                e.addSuppressed(cause);
+            }
+            throw e;
+        }
+        SmtpAuthenticationException e = new SmtpAuthenticationException(answer.code(), answer.message()
+                + " (client cancelled: " + why + "; last challenge " + last.code() + ")", "AUTH " + name);
+        if (cause != null) {
+            e.initCause(cause);
+        }
+        return e;
     }
 
     private Reply send(String verb, String args, String masked) throws SmtpException {

@@ -11,8 +11,10 @@ import org.xsmtp.smtp.auth.SaslMechanism;
 /**
  * smtplib's {@code login} loop: the preferred mechanisms the server advertises, tried in turn while the server
  * answers with an authentication failure. A mechanism the transport policy refuses is skipped; if nothing
- * else was tried, that refusal is what the caller gets. A failure that closed the connection (a client-side
- * failure such as a wrong SCRAM server signature, or a 421) ends the loop and is what the caller gets.
+ * else was tried, that refusal is what the caller gets. A client-side failure of a mechanism (a credential it
+ * cannot encode, a challenge it cannot answer) leaves the connection open and counts as a failure like 535.
+ * A failure that closed the connection (a server that failed mutual authentication, such as a wrong SCRAM
+ * server signature, or a 421) ends the loop and is what the caller gets.
  */
 final class LoginSequence {
     private final Authenticator authenticator;

@@ -14,6 +14,9 @@ interface MessageSource {
     /** Size in bytes after line-end normalisation, or -1 when unknown. */
     long size();
 
+    /** Size in bytes as given, for content sent unchanged (BINARYMIME), or -1 when unknown. */
+    long rawSize();
+
     /** Writes the raw content; the engine's encoder normalises line ends and stuffs dots. */
     void writeTo(OutputStream out) throws IOException;
 
@@ -28,6 +31,11 @@ interface MessageSource {
                     size = DataEncoder.normalizedLength(bytes);
                 }
                 return size;
+            }
+
+            @Override
+            public long rawSize() {
+                return bytes.length;
             }
 
             @Override
@@ -84,6 +92,11 @@ interface MessageSource {
         return new MessageSource() {
             @Override
             public long size() {
+                return -1;
+            }
+
+            @Override
+            public long rawSize() {
                 return -1;
             }
 

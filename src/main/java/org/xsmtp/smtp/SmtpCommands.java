@@ -350,8 +350,10 @@ abstract class SmtpCommands implements Closeable {
     }
 
     /**
-     * Sends DATA and, after 354, the message with line ends normalised to CRLF and dots stuffed. For LMTP, one
-     * reply per accepted recipient is read; the first is returned and all are in {@link SmtpClient#lastRecipientResults()}.
+     * Sends DATA and, after 354, the message with line ends normalised to CRLF and dots stuffed. As smtplib, the
+     * reply to the end of data is returned unchecked, also when every RCPT was refused. For LMTP, one reply per
+     * accepted recipient is read; the first is returned and all are in {@link SmtpClient#lastRecipientResults()}
+     * (with no accepted recipient, one reply is read and returned, as for SMTP).
      *
      * @param msg the message
      * @return the reply to the end of data
@@ -375,16 +377,16 @@ abstract class SmtpCommands implements Closeable {
     }
 
     private Reply data(MessageSource msg) throws SmtpException {
-        List<RecipientResult> results;
+        DataCommand.Outcome outcome;
         try {
-            results = DataCommand.send(channel(), options.timeouts(), kind == Kind.LMTP, session.recipients, msg);
+            outcome = DataCommand.send(channel(), options.timeouts(), kind == Kind.LMTP, session.recipients, msg);
         } catch (SmtpOutcomeUnknownException e) {
             session.lastResults = e.recipients();
             throw e;
         }
-        session.lastResults = results;
+        session.lastResults = outcome.results();
         session.endTransaction();
-        return results.stream().filter(r -> r.finalReply() != null).findFirst().orElseThrow().finalReply();
+        return outcome.reply();
     }
 
     /**

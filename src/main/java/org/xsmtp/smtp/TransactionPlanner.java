@@ -26,10 +26,16 @@ final class TransactionPlanner {
             throw new IllegalArgumentException("no recipients: sendmail needs at least one");
         }
         EsmtpParameters.check(mailOptions);
+        EsmtpFeatures f = session.features;
+        boolean pipelined = options.pipelining() && f.has("pipelining");
+        boolean chunked = options.chunking() && f.has("chunking") && kind != Kind.LMTP;
+        // BODY=BINARYMIME over BDAT sends the content unchanged: SIZE is then its own byte count
+        boolean binary = chunked && session.doesEsmtp
+                && mailOptions.stream().anyMatch(o -> o.equalsIgnoreCase("BODY=BINARYMIME"));
         List<String> esmtp = new ArrayList<>();
         if (session.doesEsmtp) {
-            if (session.features.has("size")) {
-                long size = body.size();
+            if (f.has("size")) {
+                long size = binary ? body.rawSize() : body.size();
                 if (size >= 0) {
                     esmtp.add("SIZE=" + size);
                 }
@@ -44,13 +50,6 @@ final class TransactionPlanner {
         for (String recipient : to) {
             rcptLines.add(CommandEncoder.encode("RCPT", "TO:" + Addresses.path(recipient) + rcptParameters, utf8,
                     false));
-        }
-        EsmtpFeatures f = session.features;
-        boolean pipelined = options.pipelining() && f.has("pipelining");
-        boolean chunked = options.chunking() && f.has("chunking") && kind != Kind.LMTP;
-        boolean binary = false;
-        for (int i = 0; chunked && i < esmtp.size(); i++) {
-            binary |= esmtp.get(i).equalsIgnoreCase("BODY=BINARYMIME");
         }
         return new TransactionPlan(from, mailLine, List.copyOf(to), rcptLines, pipelined, chunked, binary,
                 kind == Kind.LMTP, options.requireAllRecipients());

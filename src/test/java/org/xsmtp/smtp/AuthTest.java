@@ -150,6 +150,79 @@ class AuthTest {
     }
 
     @Test
+    void anEmptyCramMd5ChallengeIsCancelledAndLoginGoesOnToPlain() throws Exception {
+        Dialog dialog = Dialog.esmtp("AUTH CRAM-MD5 PLAIN").on("AUTH CRAM-MD5", "334 ")
+                .on("*", "501 5.7.0 authentication cancelled").on("AUTH PLAIN " + TIM_PLAIN, "235 2.7.0 ok");
+        ByteArrayOutputStream trace = new ByteArrayOutputStream();
+        SmtpOptions options = ME.toBuilder().debugLevel(1)
+                .debugOut(new PrintStream(trace, true, StandardCharsets.UTF_8)).build();
+        try (ScriptedServer server = ScriptedServer.start(dialog)) {
+            try (SmtpClient client = connect(server, options)) {
+                assertEquals(new Reply(235, "2.7.0 ok"), client.login("tim", "tanstaaftanstaaf"));
+            }
+            assertEquals("EHLO me.test\r\nAUTH CRAM-MD5\r\n*\r\nAUTH PLAIN " + TIM_PLAIN + "\r\nQUIT\r\n",
+                    server.transcript());
+        }
+        String text = trace.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("send: '*\\r\\n'"), text);
+        assertTrue(text.contains("send: 'AUTH PLAIN ****\\r\\n'"), text);
+        assertFalse(text.contains(TIM_PLAIN), text);
+    }
+
+    @Test
+    void anEmptyCramMd5ChallengeIsCancelledByTheSmtplibStyleAuthObjectToo() throws Exception {
+        Dialog dialog = Dialog.esmtp("AUTH CRAM-MD5").on("AUTH CRAM-MD5", "334 ")
+                .on("*", "501 5.7.0 authentication cancelled");
+        try (ScriptedServer server = ScriptedServer.start(dialog)) {
+            try (SmtpClient client = connect(server, ME)) {
+                client.ehlo();
+                client.setCredentials("tim", "tanstaaftanstaaf");
+                SmtpAuthenticationException e = assertThrows(SmtpAuthenticationException.class,
+                        () -> client.auth("CRAM-MD5", client::authCramMd5, true));
+                assertEquals(501, e.code());
+                assertEquals(250, client.noop().code());
+            }
+            assertEquals("EHLO me.test\r\nAUTH CRAM-MD5\r\n*\r\nNOOP\r\nQUIT\r\n", server.transcript());
+        }
+    }
+
+    @Test
+    void anAuthObjectReturningNullCancelsTheExchangeAndKeepsTheConnection() throws Exception {
+        Dialog dialog = Dialog.esmtp("AUTH LOGIN").on("AUTH LOGIN", "334 VXNlcm5hbWU6")
+                .on("*", "501 5.7.0 authentication cancelled");
+        try (ScriptedServer server = ScriptedServer.start(dialog)) {
+            try (SmtpClient client = connect(server, ME)) {
+                client.ehlo();
+                SmtpAuthenticationException e = assertThrows(SmtpAuthenticationException.class,
+                        () -> client.auth("LOGIN", challenge -> null, true));
+                assertEquals(501, e.code());
+                assertTrue(e.getMessage().contains("gave no response"), e.getMessage());
+                assertTrue(e.getCause() instanceof javax.security.sasl.SaslException, String.valueOf(e.getCause()));
+                assertTrue(client.isConnected());
+                assertEquals(250, client.noop().code());
+            }
+            assertEquals("EHLO me.test\r\nAUTH LOGIN\r\n*\r\nNOOP\r\nQUIT\r\n", server.transcript());
+        }
+    }
+
+    @Test
+    void aNulInPlainCredentialsIsRefusedBeforeAnythingIsSent() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(Dialog.esmtp("AUTH PLAIN"))) {
+            try (SmtpClient client = connect(server, ME)) {
+                SmtpAuthenticationException e = assertThrows(SmtpAuthenticationException.class,
+                        () -> client.login("tim", "tanstaaf\0tanstaaf"));
+                assertEquals(-1, e.code());
+                assertTrue(e.getMessage().contains("NUL") && e.getMessage().contains("nothing was sent"),
+                        e.getMessage());
+                assertTrue(e.getCause() instanceof javax.security.sasl.SaslException, String.valueOf(e.getCause()));
+                assertTrue(client.isConnected());
+                assertEquals(250, client.noop().code());
+            }
+            assertEquals("EHLO me.test\r\nNOOP\r\nQUIT\r\n", server.transcript());
+        }
+    }
+
+    @Test
     void alreadyAuthenticatedIsAcceptedAsSmtplibDoes() throws Exception {
         Dialog dialog = Dialog.esmtp("AUTH PLAIN").on("AUTH PLAIN", "503 5.5.1 already authenticated");
         try (ScriptedServer server = ScriptedServer.start(dialog)) {

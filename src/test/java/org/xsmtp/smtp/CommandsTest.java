@@ -94,6 +94,26 @@ class CommandsTest {
     }
 
     @Test
+    void lowLevelDataAfterEveryRecipientRefusedReturnsTheEndOfDataReply() throws Exception {
+        Dialog dialog = Dialog.esmtp().on("MAIL", "250 ok").on("RCPT", "550 5.1.1 no such user")
+                .on("DATA", "354 go").onData("554 5.5.1 no valid recipients");
+        try (ScriptedServer server = ScriptedServer.start(dialog)) {
+            try (SmtpClient client = new SmtpClient("127.0.0.1", server.port(), ME)) {
+                client.mail("a@x.test");
+                assertEquals(550, client.rcpt("b@y.test").code());
+                assertEquals(550, client.rcpt("c@y.test").code());
+                assertEquals(new Reply(554, "5.5.1 no valid recipients"), client.data("x"));
+                List<RecipientResult> results = client.lastRecipientResults();
+                assertEquals(List.of("b@y.test", "c@y.test"), results.stream().map(RecipientResult::recipient).toList());
+                assertTrue(results.stream().allMatch(r -> r.finalReply() == null && !r.delivered()));
+                assertEquals(250, client.noop().code());
+            }
+            assertEquals("MAIL FROM:<a@x.test>\r\nRCPT TO:<b@y.test>\r\nRCPT TO:<c@y.test>\r\nDATA\r\nx\r\n.\r\n"
+                    + "NOOP\r\nQUIT\r\n", server.transcript());
+        }
+    }
+
+    @Test
     void failingMessageSourceDropsTheConnectionSoNoPartialMessageIsDelivered() throws Exception {
         Dialog dialog = Dialog.esmtp().on("MAIL", "250 ok").on("RCPT", "250 ok").on("DATA", "354 go");
         try (ScriptedServer server = ScriptedServer.start(dialog)) {

@@ -141,6 +141,27 @@ class LmtpTranscriptTest {
     }
 
     @Test
+    void lowLevelDataWithNoAcceptedRecipientReadsOneReplyAsSmtp() throws Exception {
+        // RFC 2033 says DATA must then fail with 503; a server that answers 354 anyway has no recipient to
+        // report on, so (as smtplib) one reply to the end of data is read and returned
+        Dialog dialog = lmtp().onData("554 5.5.1 no valid recipients");
+        try (ScriptedServer server = ScriptedServer.start(dialog)) {
+            try (LmtpClient client = client(server, false)) {
+                client.ehlo();
+                client.mail("s@x.test");
+                assertEquals(550, client.rcpt("b@y.test").code());
+                assertEquals(new Reply(554, "5.5.1 no valid recipients"), client.data(MSG));
+                List<RecipientResult> results = client.lastRecipientResults();
+                assertEquals(1, results.size());
+                assertEquals(null, results.get(0).finalReply());
+                assertEquals(250, client.noop().code());
+            }
+            assertTrue(server.transcript().endsWith("RCPT TO:<b@y.test>\r\nDATA\r\n" + MSG + ".\r\nNOOP\r\nQUIT\r\n"),
+                    server.transcript());
+        }
+    }
+
+    @Test
     void lhloRefusedHasNoHeloFallback() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(Dialog.greeting("220 lmtp").on("LHLO", "500 5.5.1 no"))) {
             LmtpClient client = client(server, true);

@@ -36,6 +36,9 @@ public final class CramMd5Mechanism extends StepwiseSaslMechanism {
     @Override
     byte[] respond(int index, byte[] challenge) throws SaslException {
         if (challenge.length == 0) {
+            // smtplib would answer HMAC(password, ""). RFC 2195 requires a unique msg-id style challenge; an
+            // empty one carries no server nonce, so the answer would be replayable and open to offline
+            // guessing. Refuse: the engine cancels the exchange with "*".
             throw new SaslException(NAME + ": the server sent an empty challenge");
         }
         byte[] key = password.getBytes(StandardCharsets.UTF_8);

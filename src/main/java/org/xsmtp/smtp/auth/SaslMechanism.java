@@ -42,7 +42,7 @@ public interface SaslMechanism {
      * @return the raw initial response (possibly empty), or {@code null} when the mechanism has none and
      *     the engine must send {@code AUTH NAME} alone and wait for a {@code 334}
      * @throws SaslException if the response cannot be built, for example because a credential is
-     *     unusable with this mechanism
+     *     unusable with this mechanism (the engine then sends nothing and keeps the connection)
      * @throws IllegalStateException if called twice or after {@link #next(byte[])}
      */
     byte[] start() throws SaslException;
@@ -52,8 +52,10 @@ public interface SaslMechanism {
      *
      * @param challenge the base64-decoded challenge; may be empty, never {@code null}
      * @return the raw response (possibly empty), never {@code null}
-     * @throws SaslException if the challenge is malformed, reports an error, fails verification, or comes
-     *     after the mechanism has nothing left to send
+     * @throws ServerNotAuthenticatedException if the server failed mutual authentication (the engine then
+     *     drops the connection)
+     * @throws SaslException if the challenge is malformed, reports an error, or comes after the mechanism has
+     *     nothing left to send (the engine then cancels the exchange with {@code *} and keeps the connection)
      */
     byte[] next(byte[] challenge) throws SaslException;
 
@@ -62,6 +64,8 @@ public interface SaslMechanism {
      * it to insist that the server proved its identity.
      *
      * @throws SaslException if the server was not authenticated although the mechanism requires it
+     *     (preferably {@link ServerNotAuthenticatedException}; the engine drops the connection for any
+     *     exception here, the server having just reported success)
      */
     void complete() throws SaslException;
 }

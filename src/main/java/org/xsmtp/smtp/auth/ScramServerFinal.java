@@ -17,20 +17,35 @@ final class ScramServerFinal {
      *
      * @param message the raw message
      * @return the decoded {@code v=} value
-     * @throws SaslException carrying the server's error for {@code e=}, or if the message is malformed
+     * @throws SaslException carrying the server's error for {@code e=}
+     * @throws ServerNotAuthenticatedException if the message is malformed or has no usable signature
      */
     static byte[] signature(byte[] message) throws SaslException {
-        ScramAttributes attributes = ScramAttributes.parse(message, MESSAGE);
+        ScramAttributes attributes;
+        try {
+            attributes = ScramAttributes.parse(message, MESSAGE);
+        } catch (SaslException e) {
+            throw notAuthenticated(e.getMessage());
+        }
         if (attributes.has(0, 'e')) {
             throw ScramAttributes.failure("the server reported an error: "
                     + printable(attributes.require(0, 'e', "error")));
         }
-        String encoded = attributes.require(0, 'v', "server signature");
+        String encoded;
+        try {
+            encoded = attributes.require(0, 'v', "server signature");
+        } catch (SaslException e) {
+            throw notAuthenticated(e.getMessage());
+        }
         try {
             return Base64.getDecoder().decode(encoded);
         } catch (IllegalArgumentException e) {
-            throw ScramAttributes.failure("the server signature (v=) is not valid base64");
+            throw notAuthenticated(ScramSha256Mechanism.NAME + ": the server signature (v=) is not valid base64");
         }
+    }
+
+    private static ServerNotAuthenticatedException notAuthenticated(String detail) {
+        return new ServerNotAuthenticatedException(detail);
     }
 
     /** Server text goes into a message that may be logged: keep it short and free of control characters. */

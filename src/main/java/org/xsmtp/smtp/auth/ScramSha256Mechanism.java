@@ -14,7 +14,9 @@ import javax.security.sasl.SaslException;
  * <p>Three responses: the client-first message ({@code n,,n=USER,r=CLIENT_NONCE}); the client-final
  * message with the proof, once the server's nonce, salt and iteration count have been checked; and an
  * empty response after the server's signature has been verified. {@link #complete()} fails unless that
- * signature was verified, so a server that does not know the password cannot pass for the real one.
+ * signature was verified, so a server that does not know the password cannot pass for the real one. A
+ * server-final message without a verifiable signature (wrong, not base64, missing, or malformed; but not a
+ * reported {@code e=} error) and a success without one throw {@link ServerNotAuthenticatedException}.
  *
  * <p>User name and password are prepared with SASLprep (RFC 4013). Iteration counts below 4096 or above
  * 10,000,000 are refused, so that a hostile server can neither weaken the exchange nor stall the client.
@@ -66,12 +68,13 @@ public final class ScramSha256Mechanism extends StepwiseSaslMechanism {
     /**
      * Succeeds only if the server's signature was received and verified.
      *
-     * @throws SaslException if the server never proved that it knows the password
+     * @throws ServerNotAuthenticatedException if the server never proved that it knows the password
      */
     @Override
     public void complete() throws SaslException {
         if (!serverVerified) {
-            throw ScramAttributes.failure("the server accepted the login without a verified server signature");
+            throw new ServerNotAuthenticatedException(ScramSha256Mechanism.NAME
+                    + ": the server accepted the login without a verified server signature");
         }
     }
 
@@ -115,7 +118,8 @@ public final class ScramSha256Mechanism extends StepwiseSaslMechanism {
 
     private void verifyServer(byte[] signature) throws SaslException {
         if (!MessageDigest.isEqual(expectedServerSignature, signature)) {
-            throw ScramAttributes.failure("the server signature is wrong; the server may not be genuine");
+            throw new ServerNotAuthenticatedException(ScramSha256Mechanism.NAME
+                    + ": the server signature is wrong; the server may not be genuine");
         }
         serverVerified = true;
     }

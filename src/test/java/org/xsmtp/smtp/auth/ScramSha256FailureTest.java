@@ -22,7 +22,9 @@ class ScramSha256FailureTest {
     private static String serverFirstFailure(String serverFirst) throws SaslException {
         ScramSha256Mechanism scram = rfcExample();
         scram.start();
-        return assertThrows(SaslException.class, () -> scram.next(utf8(serverFirst))).getMessage();
+        SaslException e = assertThrows(SaslException.class, () -> scram.next(utf8(serverFirst)));
+        assertFalse(e instanceof ServerNotAuthenticatedException, "before the server-final message: " + e);
+        return e.getMessage();
     }
 
     private static ScramSha256Mechanism afterClientFinal() throws SaslException {
@@ -98,7 +100,8 @@ class ScramSha256FailureTest {
         ScramSha256Mechanism scram = afterClientFinal();
         SaslException e = assertThrows(SaslException.class, () -> scram.next(utf8("e=invalid-proof")));
         assertTrue(e.getMessage().contains("invalid-proof"));
-        assertThrows(SaslException.class, scram::complete);
+        assertFalse(e instanceof ServerNotAuthenticatedException, "a reported error is not a forged server");
+        assertThrows(ServerNotAuthenticatedException.class, scram::complete);
     }
 
     @Test
@@ -106,26 +109,27 @@ class ScramSha256FailureTest {
         ScramSha256Mechanism scram = afterClientFinal();
         byte[] tampered = SERVER_FINAL.clone();
         tampered[5] = (byte) (tampered[5] == 'A' ? 'B' : 'A');
-        assertThrows(SaslException.class, () -> scram.next(tampered));
-        assertThrows(SaslException.class, scram::complete);
+        assertThrows(ServerNotAuthenticatedException.class, () -> scram.next(tampered));
+        assertThrows(ServerNotAuthenticatedException.class, scram::complete);
     }
 
     @Test
     void rejectsAServerSignatureThatIsNotBase64OrMissing() throws SaslException {
         ScramSha256Mechanism scram = afterClientFinal();
-        assertTrue(assertThrows(SaslException.class, () -> scram.next(utf8("v=***"))).getMessage().contains("base64"));
-        assertThrows(SaslException.class, () -> afterClientFinal().next(utf8("x=1")));
-        assertThrows(SaslException.class, () -> afterClientFinal().next(EMPTY));
+        assertTrue(assertThrows(ServerNotAuthenticatedException.class, () -> scram.next(utf8("v=***")))
+                .getMessage().contains("base64"));
+        assertThrows(ServerNotAuthenticatedException.class, () -> afterClientFinal().next(utf8("x=1")));
+        assertThrows(ServerNotAuthenticatedException.class, () -> afterClientFinal().next(EMPTY));
     }
 
     @Test
     void completeFailsBeforeTheServerSignatureWasVerified() throws SaslException {
         ScramSha256Mechanism scram = rfcExample();
-        assertThrows(SaslException.class, scram::complete);
+        assertThrows(ServerNotAuthenticatedException.class, scram::complete);
         scram.start();
-        assertThrows(SaslException.class, scram::complete);
+        assertThrows(ServerNotAuthenticatedException.class, scram::complete);
         scram.next(SERVER_FIRST);
-        assertThrows(SaslException.class, scram::complete);
+        assertThrows(ServerNotAuthenticatedException.class, scram::complete);
     }
 
     @Test

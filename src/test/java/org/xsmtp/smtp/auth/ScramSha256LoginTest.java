@@ -85,6 +85,24 @@ class ScramSha256LoginTest {
     }
 
     @Test
+    void aBadServerFirstMessageIsCancelledAndTheConnectionKept() throws Exception {
+        String foreign = "r=someoneElse%hvYD,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096";
+        try (ScriptedServer server = ScriptedServer.start(s -> s.reply("220 fake.test").read()
+                .reply("250-fake.test", "250 AUTH SCRAM-SHA-256").read().reply("334 " + b64(foreign)).read()
+                .reply("501 5.7.0 authentication cancelled").read().reply("250 2.0.0 ok").read().reply("221 bye"))) {
+            try (SmtpClient client = new SmtpClient("127.0.0.1", server.port(), ME)) {
+                SmtpAuthenticationException e = assertThrows(SmtpAuthenticationException.class,
+                        () -> client.auth(rfcExample(), true));
+                assertEquals(501, e.code());
+                assertTrue(e.getMessage().contains("nonce"), e.getMessage());
+                assertEquals(250, client.noop().code());
+            }
+            assertEquals("EHLO me.test\r\nAUTH SCRAM-SHA-256 " + CLIENT_FIRST_B64 + "\r\n*\r\nNOOP\r\nQUIT\r\n",
+                    server.transcript());
+        }
+    }
+
+    @Test
     void a235WithoutTheServerSignatureIsNotBelieved() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(s -> upToServerFinal(s)
                 .reply("235 2.7.0 Authentication successful").readToEnd())) {
