@@ -28,6 +28,16 @@ record DeliveryReport(List<Address> sent, List<Address> unsent, List<Address> in
     }
 
     /**
+     * Every recipient of a transaction the server refused at MAIL unsent, whatever the RCPT replies (pipelined
+     * RCPTs are answered 503 then): the envelope's recipients, which a Resent-* block may have chosen.
+     */
+    static DeliveryReport nothingSent(List<RecipientResult> results, List<InternetAddress> given) {
+        List<Address> unsent = new ArrayList<>(results.size());
+        results.forEach(r -> unsent.add(address(r.recipient(), given)));
+        return new DeliveryReport(List.of(), List.copyOf(unsent), List.of(), List.copyOf(results));
+    }
+
+    /**
      * @param results one per RCPT, in order
      * @param given the caller's addresses, reused for matching recipients so callers get their own objects
      * @return the three lists

@@ -51,8 +51,9 @@ final class SendRun {
         } catch (Exception e) {
             // the engine makes a new result list per transaction: the same list means none was started
             List<RecipientResult> after = client.lastRecipientResults();
-            DeliveryReport report = after == before || e instanceof SmtpSenderRefusedException
-                    ? DeliveryReport.nothingSent(recipients) : DeliveryReport.of(after, recipients);
+            DeliveryReport report = after == before ? DeliveryReport.nothingSent(recipients)
+                    : e instanceof SmtpSenderRefusedException ? DeliveryReport.nothingSent(after, recipients)
+                    : DeliveryReport.of(after, recipients);
             return new Outcome(report, failure(e, report));
         }
         DeliveryReport report = DeliveryReport.of(client.lastRecipientResults(), recipients);

@@ -18,6 +18,8 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.xsmtp.testkit.Dialog;
 import org.xsmtp.testkit.ScriptedServer;
 
@@ -71,6 +73,31 @@ class EnvelopeTest {
             Transport.send(m);
             assertEquals("MAIL FROM:<forwarder@x.test>\r\nRCPT TO:<next@x.test>\r\nRCPT TO:<other@x.test>\r\n",
                     envelope(server.transcript()));
+        }
+    }
+
+    @ParameterizedTest(name = "pipelining={0}")
+    @ValueSource(booleans = {false, true})
+    void aRefusedSenderListsTheResentRecipientsAsUnsent(boolean pipelining) throws Exception {
+        Dialog dialog = Dialog.esmtp(pipelining ? new String[] {"PIPELINING"} : new String[0])
+                .on("MAIL", "550 5.7.1 sender blocked").on("RCPT", "503 5.5.1 need MAIL").on("DATA", "503 5.5.1 no");
+        try (ScriptedServer server = ScriptedServer.start(dialog)) {
+            Session session = Fixtures.xsmtpSession(server);
+            MimeMessage m = Fixtures.message(session, "orig@x.test", "first@x.test");
+            m.addHeader("Resent-Date", "Mon, 23 Nov 2026 10:00:00 +0000");
+            m.addHeader("Resent-From", "forwarder@x.test");
+            m.addHeader("Resent-To", "next@x.test, other@x.test");
+            EventLog log = new EventLog();
+            try (Transport t = session.getTransport("xsmtp")) {
+                t.addTransportListener(log);
+                t.connect();
+                SendFailedException e = assertThrows(SendFailedException.class,
+                        () -> t.sendMessage(m, m.getAllRecipients()));
+                assertEquals(List.of("next@x.test", "other@x.test"), Fixtures.strings(e.getValidUnsentAddresses()));
+                assertEquals(0, e.getInvalidAddresses().length);
+                assertEquals(new EventLog.Event(jakarta.mail.event.TransportEvent.MESSAGE_NOT_DELIVERED, List.of(),
+                        List.of("next@x.test", "other@x.test"), List.of()), log.await(1).get(0));
+            }
         }
     }
 
