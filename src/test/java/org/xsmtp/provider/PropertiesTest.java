@@ -265,6 +265,37 @@ class PropertiesTest {
     }
 
     @Test
+    void theAuthenticatorsAnswerIsSavedForTheNextConnectAsJakartaMailDoes() throws Exception {
+        org.xsmtp.testkit.Script oneLogin = new org.xsmtp.testkit.Script().reply("220 fake.test").read()
+                .reply("250-fake.test", "250 AUTH PLAIN").read().reply("235 2.7.0 ok").read().reply("221 bye");
+        try (ScriptedServer server = ScriptedServer.start(List.of(oneLogin, oneLogin))) {
+            Properties p = Fixtures.angusStyle(server);
+            p.setProperty("mail.smtp.auth", "true");
+            p.setProperty("mail.smtp.user", "alice");
+            java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+            Session session = Session.getInstance(p, new jakarta.mail.Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    asked.incrementAndGet();
+                    assertEquals("xsmtp", getRequestingProtocol());
+                    return new PasswordAuthentication(getDefaultUserName(), "s3cret");
+                }
+            });
+            for (int i = 0; i < 2; i++) {
+                try (Transport t = session.getTransport("xsmtp")) {
+                    t.connect();
+                    assertEquals("alice", t.getURLName().getUsername());
+                    assertNull(t.getURLName().getPassword());
+                }
+            }
+            assertEquals(1, asked.get());
+            String auth = java.util.Base64.getEncoder().encodeToString("\0alice\0s3cret".getBytes());
+            assertEquals("EHLO client.test\r\nAUTH PLAIN " + auth + "\r\nQUIT\r\n"
+                    + "EHLO client.test\r\nAUTH PLAIN " + auth + "\r\nQUIT\r\n", server.transcript());
+        }
+    }
+
+    @Test
     void authRequiredWithoutAnyPasswordFailsWithoutConnecting() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(Dialog.esmtp("AUTH PLAIN"))) {
             Properties p = Fixtures.angusStyle(server);
