@@ -48,8 +48,7 @@ final class BatchSender {
             try {
                 CommandChannel ch = channel.get();
                 TransactionPlan plan = planner.plan(m.from(), m.to(), body, m.mailOptions(), m.rcptOptions());
-                boolean window = plan.contentPipelined() && plan.chunked()
-                        && body.size() < MailTransaction.CHUNK_SIZE;
+                boolean window = plan.contentPipelined() && plan.chunked() && MailTransaction.fitsOneChunk(body);
                 boolean overlap = window || (plan.pipelined() && !plan.chunked());
                 if (!overlap) {
                     collect(inFlight, 0, results);

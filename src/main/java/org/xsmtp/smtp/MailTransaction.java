@@ -185,6 +185,18 @@ final class MailTransaction {
         owed.add(Expect.END_OF_DATA);
     }
 
+    /**
+     * Whether the content goes out as one {@code BDAT n LAST} chunk, which lets a batch keep the transaction's
+     * envelope replies unread while later transactions follow: a second chunk would make it read them at
+     * once, taking earlier messages' replies for its own. The encoded content is the normalised size plus the
+     * CRLF added when the message lacks a final line end (binary content: its raw size, never larger), and
+     * the chunker sends a full buffer only when more bytes follow.
+     */
+    static boolean fitsOneChunk(MessageSource body) {
+        long size = body.size();
+        return size >= 0 && size <= CHUNK_SIZE - 2;
+    }
+
     private void sendChunked(MessageSource body) throws SmtpException {
         BdatChunker chunker = new BdatChunker(ch.chunkBuffer(CHUNK_SIZE), this::chunk);
         DataEncoder encoder = plan.binary() ? null : DataEncoder.forChunking(chunker);

@@ -97,6 +97,34 @@ class BatchTest {
     }
 
     @Test
+    void aMessageOneByteOverAChunkOnceItsLineEndIsAddedNeverTakesAnEarlierMessagesReplies() throws Exception {
+        // size() is the normalised length, 2^18 - 1 here; the CRLF added at the end makes the chunks 2^18 + 1
+        // bytes, so this message needs a second chunk and must not be in flight behind an unread verdict.
+        byte[] big = new byte[MailTransaction.CHUNK_SIZE - 1];
+        java.util.Arrays.fill(big, (byte) 'x');
+        byte[] head = "Subject: big\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(head, 0, big, 0, head.length);
+        Dialog dialog = Dialog.esmtp("PIPELINING", "CHUNKING").on("MAIL", "250 ok").on("RCPT", "250 ok")
+                .on("BDAT", "554 5.7.1 first message refused").on("BDAT", "250 2.0.0 chunk taken")
+                .on("BDAT", "250 2.0.0 big queued");
+        try (ScriptedServer server = ScriptedServer.start(dialog)) {
+            List<BatchResult> results;
+            try (SmtpClient client = client(server)) {
+                results = client.sendBatch(List.of(OutboundMessage.of("a@x.test", List.of("b@y.test"), MSG),
+                        OutboundMessage.of("a@x.test", List.of("c@y.test"), big)));
+            }
+            assertInstanceOf(SmtpDataException.class, results.get(0).failure());
+            assertEquals(554, ((SmtpDataException) results.get(0).failure()).code());
+            assertTrue(results.get(1).sent(), results.get(1).toString());
+            assertEquals(new Reply(250, "2.0.0 big queued"), results.get(1).recipients().get(0).finalReply());
+            assertTrue(server.transcript().contains(CHUNK + "RSET\r\nMAIL FROM:<a@x.test>\r\nRCPT TO:<c@y.test>\r\n"
+                    + "BDAT " + MailTransaction.CHUNK_SIZE + "\r\n"), "the big message follows the verdict");
+            // the first chunk ends with the added CR, the last chunk is its LF
+            assertTrue(server.transcript().endsWith("x\rBDAT 1 LAST\r\n\nRSET\r\nQUIT\r\n"));
+        }
+    }
+
+    @Test
     void failuresStayWithTheirMessageWithData() throws Exception {
         Dialog dialog = Dialog.esmtp("PIPELINING").on("MAIL FROM:<bad@x.test>", "550 5.7.1 no").on("MAIL", "250 ok")
                 .on("RCPT", "250 ok").on("DATA", "354 go").onData("250 first")
