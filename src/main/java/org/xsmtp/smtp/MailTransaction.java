@@ -293,7 +293,8 @@ final class MailTransaction {
                 refused.put(plan.recipients().get(i), finalReplies[i]);
             }
         }
-        if (verdicts.reported() == 0) {
+        if (delivered == 0 && verdicts.lost() != null) {
+            // nothing confirmed delivered, and the recipients left without a reply may have the message
             throw unknown(verdicts.lost());
         }
         if (delivered == 0) {

@@ -97,6 +97,24 @@ class LmtpTranscriptTest {
 
     @ParameterizedTest(name = "pipelining={0}")
     @ValueSource(booleans = {false, true})
+    void dropAfterOnlyRefusalsIsAnUnknownOutcomeNotAllRefused(boolean pipelining) throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(lmtp().onDataClose("452 4.2.2 a@y.test over quota"))) {
+            LmtpClient client = client(server, pipelining);
+            SmtpOutcomeUnknownException e = assertThrows(SmtpOutcomeUnknownException.class,
+                    () -> client.sendmail("s@x.test", List.of("a@y.test", "c@y.test"), MSG));
+            RecipientResult a = e.recipients().get(0);
+            assertEquals(new Reply(452, "4.2.2 a@y.test over quota"), a.finalReply());
+            assertFalse(a.unconfirmed());
+            RecipientResult c = e.recipients().get(1);
+            assertTrue(c.unconfirmed());
+            assertFalse(c.delivered());
+            assertEquals(e.recipients(), client.lastRecipientResults());
+            assertFalse(client.isConnected());
+        }
+    }
+
+    @ParameterizedTest(name = "pipelining={0}")
+    @ValueSource(booleans = {false, true})
     void dropBeforeAnyReplyIsAnUnknownOutcome(boolean pipelining) throws Exception {
         try (ScriptedServer server = ScriptedServer.start(lmtp().onDataClose())) {
             LmtpClient client = client(server, pipelining);
