@@ -16,6 +16,7 @@ import javax.net.ssl.SSLSocket;
  */
 final class SocketConnection extends Connection {
     private static final long CLOSE_NOTIFY_LIMIT_MILLIS = 1000;
+    private static final int WRITE_SLICE = 64 * 1024;
 
     private final Socket socket;
     private final Socket transport;
@@ -54,14 +55,23 @@ final class SocketConnection extends Connection {
         }
     }
 
+    /**
+     * Writes in slices of at most {@value #WRITE_SLICE} bytes, each with the whole write limit: the limit is
+     * for a server that stops reading (RFC 5321 §4.5.3.2 times each send), not for a large message to a
+     * server that reads slowly.
+     */
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
         long limit = writeTimeoutNanos;
-        if (limit > 0) {
-            deadline = System.nanoTime() + limit;
-        }
         try {
-            out.write(b, off, len);
+            for (int end = off + len; off < end; ) {
+                int n = Math.min(WRITE_SLICE, end - off);
+                if (limit > 0) {
+                    deadline = System.nanoTime() + limit;
+                }
+                out.write(b, off, n);
+                off += n;
+            }
         } catch (IOException e) {
             throw expired ? timeout("write to " + peer + " blocked for more than "
                     + TimeUnit.NANOSECONDS.toMillis(limit) + " ms: the server stopped reading", e) : e;

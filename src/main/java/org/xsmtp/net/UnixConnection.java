@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  * non-blocking and waits go through a selector, which is how reads and writes get their time limits.
  */
 final class UnixConnection extends Connection {
+    private static final int WRITE_SLICE = 64 * 1024;
     private static final int SOCKET_TYPE = 0140000;
     private static final int TYPE_MASK = 0170000;
 
@@ -83,9 +84,20 @@ final class UnixConnection extends Connection {
         return channel.read(buffer);
     }
 
+    /**
+     * Writes in slices of at most {@value #WRITE_SLICE} bytes, each with the whole write limit: the limit is
+     * for a server that stops reading, not for a large message to a server that reads slowly.
+     */
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
+        for (int end = off + len; off < end; ) {
+            int n = Math.min(WRITE_SLICE, end - off);
+            writeSlice(ByteBuffer.wrap(b, off, n));
+            off += n;
+        }
+    }
+
+    private void writeSlice(ByteBuffer buffer) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(writeTimeoutMillis);
         while (buffer.hasRemaining()) {
             if (channel.write(buffer) == 0) {

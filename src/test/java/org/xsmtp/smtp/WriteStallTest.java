@@ -59,6 +59,33 @@ class WriteStallTest {
     }
 
     /**
+     * The limit is for a server that stops reading: one that reads a 16 MiB message steadily but slowly (about
+     * 12 MB/s, so the whole message takes longer than the limit) gets all of it. sendmail(byte[]) hands the
+     * encoder the whole array, so only writing it in slices, each with the full limit, lets it through.
+     */
+    @Test
+    void aServerThatReadsSlowlyButSteadilyGetsTheWholeMessage() throws Exception {
+        byte[] content = GeneratedMessage.bytes(16 << 20);
+        org.xsmtp.testkit.Script script = new org.xsmtp.testkit.Script().reply("220 x").read().reply("250 x")
+                .read().reply("250 ok").read().reply("250 ok").read().reply("354 go");
+        for (int i = 0; i < 120; i++) {
+            script.readBytes(128 << 10).pause(10);
+        }
+        script.readData().reply("250 queued").read().reply("221 bye");
+        try (ScriptedServer server = ScriptedServer.start(List.of(script))) {
+            SmtpClient client = new SmtpClient("127.0.0.1", server.port(), SmtpOptions.builder()
+                    .localHostname("me.test").pipelining(false).timeouts(new SmtpTimeouts(Duration.ofSeconds(10),
+                            Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10),
+                            Duration.ofMillis(500), Duration.ofSeconds(10))).build());
+            assertTimeoutPreemptively(GUARD, () -> {
+                assertEquals(java.util.Map.of(), client.sendmail("a@x.test", List.of("b@y.test"), content));
+                client.close();
+            });
+            assertTrue(client.lastRecipientResults().get(0).delivered());
+        }
+    }
+
+    /**
      * BINARYMIME hands the caller's array to BDAT as one chunk, so the stall is in one write (text content is
      * chunked at 256 KiB, and a stall there shows as a chunk reply that does not come: the command limit).
      */
