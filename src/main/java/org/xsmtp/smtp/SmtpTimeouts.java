@@ -12,9 +12,9 @@ import java.util.Objects;
  * @param greeting the 220 greeting (RFC: 5 minutes)
  * @param command the reply to any other command: EHLO, MAIL, RCPT, RSET, AUTH... (RFC: 5 minutes)
  * @param dataInitiation the 354 reply to DATA (RFC: 2 minutes)
- * @param dataBlock each write of message data, and of any command, at most 64 KiB at a time (a large write is
- *     timed slice by slice, so a server reading slowly but steadily is not cut off): a server that stops reading makes the
- *     write fail after this long (RFC: 3 minutes)
+ * @param dataBlock each write of message data, and of any command, timed per 64 KiB so that a server reading
+ *     slowly but steadily is not cut off: a server that stops reading makes the write fail after this long
+ *     (RFC: 3 minutes)
  * @param dataTermination the reply to the end of data or to the last BDAT chunk (RFC: 10 minutes)
  */
 public record SmtpTimeouts(Duration connect, Duration greeting, Duration command, Duration dataInitiation,
