@@ -12,7 +12,8 @@ import java.util.Map;
  * of one message's data open the next command group). With DATA, the next envelope travels with the
  * previous message's final dot, so a message costs one round trip; it opens with RSET, since a server may keep
  * the envelope of a transaction whose end of data it refused. With BDAT, whole transactions travel
- * back to back and up to {@value #WINDOW} messages are in flight before the first verdict is read; each
+ * back to back and up to {@value #WINDOW} messages, and at most {@value MailTransaction#MAX_UNREAD_REPLIES}
+ * unread replies, are in flight before the first verdict is read; each
  * opens with RSET so a predecessor's failure cannot leave server state behind. Failures stay with their
  * message.
  */
@@ -53,6 +54,12 @@ final class BatchSender {
                 if (!overlap) {
                     collect(inFlight, 0, results);
                 }
+                // keep the replies left unread within the bound, so that no transaction reads ahead while an
+                // earlier one is still owed replies (it would take them for its own)
+                while (!inFlight.isEmpty() && unread(inFlight) + MailTransaction.repliesAtMost(plan)
+                        > MailTransaction.MAX_UNREAD_REPLIES) {
+                    collect(inFlight, inFlight.size() - 1, results);
+                }
                 // RSET first while an earlier verdict is unread: a server may keep the envelope of a
                 // transaction whose end of data it refused (Postfix does after smtpd_end_of_data_restrictions)
                 boolean verdictPending = !inFlight.isEmpty();
@@ -77,6 +84,14 @@ final class BatchSender {
             resetQuietly();
         }
         return List.of(results);
+    }
+
+    private static int unread(Deque<InFlight> inFlight) {
+        int n = 0;
+        for (InFlight f : inFlight) {
+            n += f.transaction().unreadReplies();
+        }
+        return n;
     }
 
     private void collect(Deque<InFlight> inFlight, int keep, BatchResult[] results) {

@@ -23,6 +23,13 @@ import org.xsmtp.wire.Escapes;
  */
 final class MailTransaction {
     static final int CHUNK_SIZE = 256 * 1024;
+    /**
+     * Replies left unread while more commands are written. RFC 2920 §3.1: a client that writes without
+     * reading can deadlock with a server blocked writing replies the client does not read. 100 replies of at
+     * most 512 bytes (RFC 5321 §4.5.3.1.5) fit the 64 KiB any TCP receive buffer holds, so the server never
+     * blocks on them; a larger group reads its oldest replies ahead as it goes.
+     */
+    static final int MAX_UNREAD_REPLIES = 100;
     private static final int CHUNK_WINDOW = 8;
     private static final byte[] DATA = "DATA\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] RSET = "RSET\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -34,6 +41,8 @@ final class MailTransaction {
     private final SmtpTimeouts timeouts;
     private final TransactionPlan plan;
     private final ArrayDeque<Expect> owed = new ArrayDeque<>();
+    /** Replies read before their turn, for the oldest entries of {@link #owed}. */
+    private final ArrayDeque<Reply> readAhead = new ArrayDeque<>();
     private final Reply[] rcptReplies;
     private final Reply[] finalReplies;
     private final boolean[] unconfirmed;
@@ -318,12 +327,34 @@ final class MailTransaction {
     }
 
     private void send(Expect expect, byte[] line) throws SmtpException {
+        if (owed.size() - readAhead.size() >= MAX_UNREAD_REPLIES) {
+            readAhead.add(read(owed.stream().skip(readAhead.size()).findFirst().orElseThrow()));
+        }
         ch.send(line, null);
         owed.add(expect);
     }
 
+    /**
+     * @return the replies this transaction still owes, at most (an upper bound for a batch to keep within
+     *     {@link #MAX_UNREAD_REPLIES} before the transaction starts): RSET, MAIL, every RCPT, and DATA with the
+     *     end of data, or the one BDAT LAST chunk
+     */
+    static int repliesAtMost(TransactionPlan plan) {
+        return 2 + plan.recipients().size() + (plan.chunked() ? 1 : 2);
+    }
+
+    /** @return the replies this transaction is owed and has not read yet */
+    int unreadReplies() {
+        return owed.size() - readAhead.size();
+    }
+
     private Reply next() throws SmtpException {
         Expect expect = owed.poll();
+        Reply early = readAhead.poll();
+        return early != null ? early : read(expect);
+    }
+
+    private Reply read(Expect expect) throws SmtpException {
         Duration limit = switch (expect) {
             case DATA -> timeouts.dataInitiation();
             case LAST_BDAT, END_OF_DATA -> timeouts.dataTermination();
@@ -352,12 +383,14 @@ final class MailTransaction {
                 }
             }
             owed.clear();
+            readAhead.clear();
             if (ch.isOpen() && resetOnFailure) {
                 ch.send(RSET, null);
                 ch.read(timeouts.command(), false);
             }
         } catch (SmtpException e) {
             owed.clear();
+            readAhead.clear();
             failure.addSuppressed(e);
         }
         return failure;
