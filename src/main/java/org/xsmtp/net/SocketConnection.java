@@ -27,6 +27,7 @@ final class SocketConnection extends Connection {
     private volatile long deadline;
     private volatile boolean expired;
     private volatile boolean open = true;
+    private final IoWatchdog.Watch watch;
 
     /**
      * @param socket the socket to read and write: the TCP socket itself, or TLS layered over {@code transport}
@@ -39,7 +40,7 @@ final class SocketConnection extends Connection {
         this.out = socket.getOutputStream();
         this.peer = peer;
         setWriteTimeout(writeTimeoutMillis);
-        IoWatchdog.INSTANCE.watch(this);
+        watch = IoWatchdog.INSTANCE.watch(this);
     }
 
     @Override
@@ -111,7 +112,7 @@ final class SocketConnection extends Connection {
         if (socket instanceof SSLSocket) {
             throw new IOException("connection to " + peer + " is already encrypted");
         }
-        IoWatchdog.INSTANCE.unwatch(this);
+        IoWatchdog.INSTANCE.unwatch(watch);
         SSLSocket ssl = TlsLayer.handshake(socket, tls, timeoutMillis);
         return new SocketConnection(ssl, transport, peer, TimeUnit.NANOSECONDS.toMillis(writeTimeoutNanos));
     }
@@ -157,7 +158,7 @@ final class SocketConnection extends Connection {
             }
         }
         closeTransport();
-        IoWatchdog.INSTANCE.unwatch(this);
+        IoWatchdog.INSTANCE.unwatch(watch);
     }
 
     private void closeTransport() {

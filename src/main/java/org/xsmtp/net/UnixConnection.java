@@ -162,9 +162,13 @@ final class UnixConnection extends Connection {
 
     @Override
     public void close() {
+        closeQuietly(selector);
+        closeQuietly(channel);
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
         try {
-            selector.close();
-            channel.close();
+            c.close();
         } catch (IOException ignored) {
             // closing is best effort: the connection is abandoned either way
         }
