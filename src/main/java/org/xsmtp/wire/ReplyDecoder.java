@@ -8,7 +8,8 @@ import java.util.List;
  * Incremental SMTP reply decoder: feed it bytes in any split, it returns each reply once its last line has
  * arrived. It follows smtplib's reading rules: lines end at LF, the text of a line is what follows the code
  * and the separator trimmed of SP, HTAB, CR and LF, a line whose fourth byte is not {@code -} ends the reply,
- * and a line that does not start with three digits has code -1 and ends the reply.
+ * and a line that does not start with three digits has code -1 and ends the reply (smtplib parses the code
+ * with {@code int()}, which also takes {@code 25}, {@code " 25"} or {@code -25}; here those are -1 too).
  *
  * <p>Memory is bounded: a line longer than {@link #MAX_LINE_BYTES} bytes (terminator included, as smtplib's
  * {@code _MAXLINE}) or a reply of more than {@link #MAX_REPLY_LINES} lines or {@link #MAX_REPLY_BYTES} bytes
