@@ -46,7 +46,10 @@ class ReplyDecoderTest {
         return Event.reply(code, text);
     }
 
-    /** Test replies: wire bytes (one char per byte) and what smtplib's getreply makes of them, but for codes that are not three digits (-1 here). */
+    /**
+     * Test replies: wire bytes (one char per byte) and what smtplib's getreply makes of them, but for codes that
+     * are not three digits (-1 here).
+     */
     static final List<Case> TABLE = List.of(
             c("250 OK\r\n", r(250, "OK")),
             c("250-a\r\n250-b\r\n250 c\r\n", r(250, "a\nb\nc")),
