@@ -9,14 +9,36 @@ public final class Escapes {
 
     /**
      * @param s any text
-     * @return the text quoted, with CR, LF, TAB, NUL and other controls (C0, DEL and C1) escaped
+     * @return the text quoted, with CR, LF, TAB, NUL, other controls (C0, DEL and C1) and, as Python's
+     *     {@code repr}, every other character that is not printable (line and paragraph separators, format
+     *     characters, lone surrogates, unassigned and private-use code points, spaces other than SP) escaped
      */
     public static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('\'');
-        for (int i = 0; i < s.length(); i++) {
-            appendEscaped(out, s.charAt(i), 0x9F);
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            i += Character.charCount(c);
+            if (c < 0x100 && (c < 0xA0 || printable(c))) {
+                appendEscaped(out, c, 0x9F);
+            } else if (printable(c)) {
+                out.appendCodePoint(c);
+            } else if (c < 0x100) {
+                out.append("\\x").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+            } else {
+                out.append(c <= 0xFFFF ? String.format("\\u%04x", c) : String.format("\\U%08x", c));
+            }
         }
         return out.append('\'').toString();
+    }
+
+    /** Python's {@code str.isprintable} for one code point at or above U+00A0. */
+    private static boolean printable(int c) {
+        return switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
+                    Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                    Character.SPACE_SEPARATOR -> false;
+            default -> true;
+        };
     }
 
     /**

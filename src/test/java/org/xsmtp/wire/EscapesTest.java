@@ -81,4 +81,12 @@ class EscapesTest {
         // The first character after them is printable and stays as it is.
         assertEquals("'\u00a1\u00e9'", Escapes.escape("\u00a1\u00e9"));
     }
+
+    @Test
+    void otherCharactersPythonDoesNotPrintAreEscapedToo() {
+        // CPython 3: repr('\xa0\xad\u2028\u2029\u200b\ufeff\ud800\U000f0000\u3000') ==
+        // "'\\xa0\\xad\\u2028\\u2029\\u200b\\ufeff\\ud800\\U000f0000\\u3000'"
+        assertEquals("'\\xa0\\xad\\u2028\\u2029\\u200b\\ufeff\\ud800\\U000f0000\\u3000'",
+                Escapes.escape("\u00a0\u00ad\u2028\u2029\u200b\ufeff\ud800\udb80\udc00\u3000"));
+    }
 }
