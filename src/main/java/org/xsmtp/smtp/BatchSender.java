@@ -48,7 +48,8 @@ final class BatchSender {
             MailTransaction t = null;
             try {
                 CommandChannel ch = channel.get();
-                TransactionPlan plan = planner.plan(m.from(), m.to(), body, m.mailOptions(), m.rcptOptions());
+                TransactionPlan plan = planner.plan(m.from(), m.to(), body, m.mailOptions(), m.rcptOptions())
+                        .inBatch();
                 boolean window = plan.contentPipelined() && plan.chunked() && MailTransaction.fitsOneChunk(body);
                 boolean overlap = window || (plan.pipelined() && !plan.chunked());
                 if (!overlap) {

@@ -14,17 +14,27 @@ import java.util.List;
  * @param binary whether the content is sent as is (BODY=BINARYMIME) rather than with normalised line ends
  * @param lmtp whether the server answers once per accepted recipient after the data
  * @param allRecipients whether any refused RCPT abandons the transaction before the data
+ * @param mayDropConnection whether a 354 that {@code allRecipients} must refuse may be refused by dropping the
+ *     connection (a single send, which the Jakarta transport follows with a reconnect; not a batch, where the
+ *     messages after it would be lost with the connection)
  */
 record TransactionPlan(String sender, byte[] mailLine, List<String> recipients, List<byte[]> rcptLines,
-        boolean pipelined, boolean chunked, boolean binary, boolean lmtp, boolean allRecipients) {
+        boolean pipelined, boolean chunked, boolean binary, boolean lmtp, boolean allRecipients,
+        boolean mayDropConnection) {
+
+    /** @return this plan for a batch: content held back where only dropping the connection could refuse it */
+    TransactionPlan inBatch() {
+        return new TransactionPlan(sender, mailLine, recipients, rcptLines, pipelined, chunked, binary, lmtp,
+                allRecipients, false);
+    }
 
     /**
      * @return whether DATA or the first chunk goes in one write with the envelope, before its replies are read.
      *     All or nothing ({@code allRecipients}) keeps BDAT content back until every RCPT reply is in (a LAST
      *     chunk cannot be taken back), except with one recipient, whose refusal leaves nobody to deliver to;
-     *     DATA always goes ahead, since a 354 can still be refused by dropping the connection.
+     *     DATA goes ahead when a 354 may still be refused by dropping the connection.
      */
     boolean contentPipelined() {
-        return pipelined && (!allRecipients || recipients.size() == 1 || !chunked);
+        return pipelined && (!allRecipients || recipients.size() == 1 || (!chunked && mayDropConnection));
     }
 }

@@ -52,6 +52,6 @@ final class TransactionPlanner {
                     false));
         }
         return new TransactionPlan(from, mailLine, List.copyOf(to), rcptLines, pipelined, chunked, binary,
-                kind == Kind.LMTP, options.requireAllRecipients());
+                kind == Kind.LMTP, options.requireAllRecipients(), true);
     }
 }

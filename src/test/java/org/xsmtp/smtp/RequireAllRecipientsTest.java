@@ -59,6 +59,25 @@ class RequireAllRecipientsTest {
     }
 
     @Test
+    void inABatchDataWaitsForTheRecipientsSoARefusalCostsOnlyItsOwnMessage() throws Exception {
+        byte[] msg = MSG.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (ScriptedServer server = ScriptedServer.start(mixed("PIPELINING"))) {
+            List<BatchResult> results;
+            try (SmtpClient client = new SmtpClient("127.0.0.1", server.port(), ALL)) {
+                results = client.sendBatch(List.of(OutboundMessage.of("s@x.test", List.of("a@x.test", "b@x.test"), msg),
+                        OutboundMessage.of("s@x.test", List.of("a@x.test"), msg)));
+            }
+            assertEquals(Map.of("b@x.test", new Reply(550, "5.1.1 unknown")),
+                    ((SmtpRecipientsRefusedException) results.get(0).failure()).recipients());
+            assertTrue(results.get(1).sent(), results.get(1).toString());
+            // no DATA for the first message: the connection stays up for the second
+            assertEquals("EHLO me\r\nMAIL FROM:<s@x.test>\r\nRCPT TO:<a@x.test>\r\nRCPT TO:<b@x.test>\r\nRSET\r\n"
+                    + "MAIL FROM:<s@x.test>\r\nRCPT TO:<a@x.test>\r\nDATA\r\n" + MSG + ".\r\nRSET\r\nQUIT\r\n",
+                    server.transcript());
+        }
+    }
+
+    @Test
     void pipelinedDataRefusedAfterARefusalEndsWithRset() throws Exception {
         Dialog dialog = Dialog.esmtp("PIPELINING").on("MAIL", "250 ok").on("RCPT TO:<a@x.test>", "250 ok")
                 .on("RCPT TO:<b@x.test>", "550 5.1.1 unknown").on("DATA", "554 5.5.1 not all recipients");
