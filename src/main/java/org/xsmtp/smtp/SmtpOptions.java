@@ -362,8 +362,9 @@ public final class SmtpOptions {
          * 354, the client drops the connection, the only way to end DATA without delivering (reconnect to go
          * on; the Jakarta transport does so by itself); otherwise the transaction ends with RSET. With BDAT the
          * content waits for the RCPT replies instead (two round trips as well), and so does DATA in
-         * {@code sendBatch}, where a dropped connection would cost the messages after it. Default false: smtplib's rule,
-         * the message goes to the accepted recipients. LMTP refusals after the data cannot be undone.
+         * {@code sendBatch}, where a dropped connection would cost the messages after it. Default false:
+         * smtplib's rule, the message goes to the accepted recipients. LMTP refusals after the data cannot be
+         * undone.
          *
          * @param required whether every recipient must be accepted before the data is sent
          * @return this builder
