@@ -3,12 +3,11 @@ package org.xsmtp.smtp;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.xsmtp.smtp.OwedReplies.Expect;
 import org.xsmtp.wire.BdatChunker;
 import org.xsmtp.wire.DataEncoder;
 import org.xsmtp.wire.Escapes;
@@ -23,26 +22,15 @@ import org.xsmtp.wire.Escapes;
  */
 final class MailTransaction {
     static final int CHUNK_SIZE = 256 * 1024;
-    /**
-     * Replies left unread while more commands are written. RFC 2920 §3.1: a client that writes without
-     * reading can deadlock with a server blocked writing replies the client does not read. 100 replies of at
-     * most 512 bytes (RFC 5321 §4.5.3.1.5) fit the 64 KiB any TCP receive buffer holds, so the server never
-     * blocks on them; a larger group reads its oldest replies ahead as it goes.
-     */
-    static final int MAX_UNREAD_REPLIES = 100;
     private static final int CHUNK_WINDOW = 8;
     private static final byte[] DATA = "DATA\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] RSET = "RSET\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] EMPTY_MESSAGE_END = ".\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    private enum Expect { RSET, MAIL, RCPT, DATA, BDAT, LAST_BDAT, END_OF_DATA }
-
     private final CommandChannel ch;
     private final SmtpTimeouts timeouts;
     private final TransactionPlan plan;
-    private final ArrayDeque<Expect> owed = new ArrayDeque<>();
-    /** Replies read before their turn, for the oldest entries of {@link #owed}. */
-    private final ArrayDeque<Reply> readAhead = new ArrayDeque<>();
+    private final OwedReplies owed;
     private final Reply[] rcptReplies;
     private final Reply[] finalReplies;
     private final boolean[] unconfirmed;
@@ -58,6 +46,7 @@ final class MailTransaction {
         this.ch = ch;
         this.timeouts = timeouts;
         this.plan = plan;
+        this.owed = new OwedReplies(ch, timeouts);
         int n = plan.recipients().size();
         rcptReplies = new Reply[n];
         finalReplies = new Reply[n];
@@ -94,15 +83,15 @@ final class MailTransaction {
             refuseUnsolicitedReplies();
         }
         if (resetFirst) {
-            send(Expect.RSET, RSET);
+            owed.send(Expect.RSET, RSET);
         }
-        send(Expect.MAIL, plan.mailLine());
+        owed.send(Expect.MAIL, plan.mailLine());
         if (plan.pipelined()) {
             for (byte[] rcpt : plan.rcptLines()) {
-                send(Expect.RCPT, rcpt);
+                owed.send(Expect.RCPT, rcpt);
             }
             if (!plan.chunked() && plan.contentPipelined()) {
-                send(Expect.DATA, DATA);
+                owed.send(Expect.DATA, DATA);
             }
         }
     }
@@ -151,18 +140,18 @@ final class MailTransaction {
     private void checkEnvelope() throws SmtpException {
         envelopeChecked = true;
         if (owed.peek() == Expect.RSET) {
-            next();
+            owed.next();
         }
-        Reply mail = next();
+        Reply mail = owed.next();
         if (mail.code() != 250) {
             throw fail(new SmtpSenderRefusedException(mail.code(), mail.message(), plan.sender()));
         }
         int accepted = 0;
         for (int i = 0; i < rcptReplies.length; i++) {
             if (!plan.pipelined()) {
-                send(Expect.RCPT, plan.rcptLines().get(i));
+                owed.send(Expect.RCPT, plan.rcptLines().get(i));
             }
-            Reply r = next();
+            Reply r = owed.next();
             rcptReplies[i] = r;
             if (r.code() == 250 || r.code() == 251) {
                 accepted++;
@@ -183,9 +172,9 @@ final class MailTransaction {
 
     private void sendData(MessageSource body) throws SmtpException {
         if (!plan.contentPipelined()) {
-            send(Expect.DATA, DATA);
+            owed.send(Expect.DATA, DATA);
         }
-        Reply reply = next();
+        Reply reply = owed.next();
         if (reply.code() != 354) {
             throw fail(new SmtpDataException(reply.code(), reply.message(), "DATA"));
         }
@@ -246,7 +235,7 @@ final class MailTransaction {
             }
             int window = plan.pipelined() ? CHUNK_WINDOW : 0;
             while (owed.size() > window && owed.peek() == Expect.BDAT) {
-                checkChunk(next());
+                checkChunk(owed.next());
             }
         } catch (SmtpException e) {
             throw new ChunkAbort(e);
@@ -266,13 +255,13 @@ final class MailTransaction {
                 checkEnvelope();
             }
             while (owed.size() > 1) {
-                checkChunk(next());
+                checkChunk(owed.next());
             }
             if (plan.lmtp()) {
                 return lmtpVerdict();
             }
             String command = owed.peek() == Expect.LAST_BDAT ? "BDAT" : "end of data";
-            Reply reply = next();
+            Reply reply = owed.next();
             for (int i = 0; i < finalReplies.length; i++) {
                 finalReplies[i] = accepted(i) ? reply : null;
             }
@@ -326,18 +315,10 @@ final class MailTransaction {
         return r != null && (r.code() == 250 || r.code() == 251);
     }
 
-    private void send(Expect expect, byte[] line) throws SmtpException {
-        if (owed.size() - readAhead.size() >= MAX_UNREAD_REPLIES) {
-            readAhead.add(read(owed.stream().skip(readAhead.size()).findFirst().orElseThrow()));
-        }
-        ch.send(line, null);
-        owed.add(expect);
-    }
-
     /**
      * @return the replies this transaction still owes, at most (an upper bound for a batch to keep within
-     *     {@link #MAX_UNREAD_REPLIES} before the transaction starts): RSET, MAIL, every RCPT, and DATA with the
-     *     end of data, or the one BDAT LAST chunk
+     *     {@link OwedReplies#MAX_UNREAD} before the transaction starts): RSET, MAIL, every RCPT, and DATA with
+     *     the end of data, or the one BDAT LAST chunk
      */
     static int repliesAtMost(TransactionPlan plan) {
         return 2 + plan.recipients().size() + (plan.chunked() ? 1 : 2);
@@ -345,22 +326,7 @@ final class MailTransaction {
 
     /** @return the replies this transaction is owed and has not read yet */
     int unreadReplies() {
-        return owed.size() - readAhead.size();
-    }
-
-    private Reply next() throws SmtpException {
-        Expect expect = owed.poll();
-        Reply early = readAhead.poll();
-        return early != null ? early : read(expect);
-    }
-
-    private Reply read(Expect expect) throws SmtpException {
-        Duration limit = switch (expect) {
-            case DATA -> timeouts.dataInitiation();
-            case LAST_BDAT, END_OF_DATA -> timeouts.dataTermination();
-            default -> timeouts.command();
-        };
-        return ch.read(limit, false);
+        return owed.unread();
     }
 
     /** Reads the replies still owed, ends the transaction with RSET if the connection is still up. */
@@ -368,7 +334,7 @@ final class MailTransaction {
         try {
             while (!owed.isEmpty() && ch.isOpen()) {
                 Expect expect = owed.peek();
-                Reply r = next();
+                Reply r = owed.next();
                 if (expect == Expect.DATA && r.code() == 354) {
                     if (anyAccepted()) {
                         // Ending the data would deliver to the accepted recipients: dropping the connection
@@ -383,14 +349,12 @@ final class MailTransaction {
                 }
             }
             owed.clear();
-            readAhead.clear();
             if (ch.isOpen() && resetOnFailure) {
                 ch.send(RSET, null);
                 ch.read(timeouts.command(), false);
             }
         } catch (SmtpException e) {
             owed.clear();
-            readAhead.clear();
             failure.addSuppressed(e);
         }
         return failure;

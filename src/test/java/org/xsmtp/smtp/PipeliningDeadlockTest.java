@@ -42,7 +42,7 @@ class PipeliningDeadlockTest {
     void aGroupLongerThanTheBoundReadsAheadAndKeepsEveryReplyWithItsCommand() throws Exception {
         List<String> to = new ArrayList<>();
         Dialog dialog = Dialog.esmtp("PIPELINING").on("MAIL", "250 2.1.0 ok");
-        for (int i = 0; i < 3 * MailTransaction.MAX_UNREAD_REPLIES; i++) {
+        for (int i = 0; i < 3 * OwedReplies.MAX_UNREAD; i++) {
             to.add("r" + i + "@y.test");
             if (i % 7 == 3) {
                 dialog.on("RCPT TO:<r" + i + "@", "550 5.1.1 r" + i + " unknown");
