@@ -50,7 +50,7 @@ final class BatchSend {
      * @throws CliFailure when the input or the session cannot be opened
      */
     static ExitCode run(Settings s, PrintStream out, PrintStream err, Map<String, String> env) throws CliFailure {
-        boolean terminal = System.console() != null;
+        boolean terminal = Terminal.stderrIsTerminal();
         try (MessageReader reader = s.batchDir != null ? DirectoryMessages.open(s.batchDir)
                 : MboxMessages.open(s.mbox)) {
             Progress progress = new Progress(err, terminal || s.progress, terminal, reader.total());

@@ -20,7 +20,7 @@ final class Usage {
               --file PATH          read the message from PATH instead of standard input
               --batch-dir DIR      send each file of DIR (name order) as one message, over one connection
               --mbox FILE          send each message of an mbox file, over one connection
-              --progress           show batch progress even when not on a terminal
+              --progress           show batch progress even when standard error is not a terminal
               --host HOST          mail server (for --lmtp also a Unix socket path starting with /)
               --port N             port (default 25; 465 with --tls; 2003 with --lmtp)
               --tls                TLS from the first byte (SMTPS)
