@@ -278,4 +278,36 @@ class CliScriptedIT {
                     + "QUIT\r\n", server.transcript());
         }
     }
+
+    // a file that is not an mbox
+
+    @Test
+    void aFileThatIsNotAnMboxIsExit65AndNothingIsSent(@TempDir Path dir) throws Exception {
+        Path plain = dir.resolve("message.eml");
+        Files.writeString(plain, "From: alice@x.test\nTo: b@y.test\n\nhi\n");
+        Path late = dir.resolve("late");
+        Files.writeString(late, "\nstray text\nFrom alice@x.test Mon Jan  1 00:00:00 2024\nFrom: alice@x.test\n\nhi\n");
+        for (Path file : List.of(plain, late)) {
+            try (ScriptedServer server = ScriptedServer.start(server())) {
+                CliProcess.Result r = send(server, "", "-t", "--mbox", file.toString());
+                assertEquals(65, r.exit(), r.toString());
+                assertEquals("xsmtp: --mbox " + file + " is not an mbox file: it does not start with a 'From '"
+                        + " separator line; nothing was sent (to send one message, use --file)\n", r.err());
+                assertEquals(0, server.connections());
+            }
+        }
+    }
+
+    @Test
+    void anEmptyMboxIsAnEmptyMailbox(@TempDir Path dir) throws Exception {
+        Path empty = dir.resolve("empty");
+        Files.writeString(empty, "");
+        try (ScriptedServer server = ScriptedServer.start(server())) {
+            CliProcess.Result r = send(server, "", "-t", "--mbox", empty.toString());
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals("xsmtp: 0 of 0 message(s) sent, 0 failed\n", r.err());
+            assertFalse(server.transcript().contains("MAIL"), server.transcript());
+        }
+    }
+
 }
