@@ -2,6 +2,7 @@ package org.xsmtp.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.xsmtp.message.Envelope;
 import org.xsmtp.message.EnvelopeRules;
 import org.xsmtp.message.HeaderSource;
@@ -11,8 +12,14 @@ import org.xsmtp.message.HeaderSource;
  * {@code Resent-} ones for a message with one Resent-* block); with {@code -t} smtplib's recipient rule
  * ({@code To}, {@code Bcc}, {@code Cc}, or their {@code Resent-} forms) followed by any recipients on the
  * command line (as Postfix and msmtp do), else the command line's recipients alone.
+ *
+ * <p>A message with more than one Resent-* block is refused only with {@code -t}, where the recipients would
+ * have to come from one of the blocks. Without {@code -t} the recipients are explicit and the blocks are left
+ * out of the envelope: the sender is {@code -f}, else the plain {@code Sender} or {@code From}.
  */
 final class EnvelopeChoice {
+    private static final String RESENT = "resent-";
+
     private EnvelopeChoice() {
     }
 
@@ -21,12 +28,23 @@ final class EnvelopeChoice {
      * @param s the settings
      * @return the envelope, with at least one recipient
      * @throws CliFailure with {@link ExitCode#DATAERR} when the headers give no usable sender or recipient,
-     *     or hold more than one Resent-* block
+     *     or, with {@code -t}, hold more than one Resent-* block
      */
     static Envelope of(HeaderSource headers, Settings s) throws CliFailure {
+        int resentBlocks = headers.values("Resent-Date").size();
+        HeaderSource source = headers;
+        if (resentBlocks > 1) {
+            if (s.extractRecipients) {
+                throw new CliFailure(ExitCode.DATAERR, "-t cannot take the recipients from this message: it has "
+                        + resentBlocks + " Resent-* blocks (Resent-Date fields), so the most recent one cannot be"
+                        + " told; name the recipients as arguments instead of using -t, or remove the older"
+                        + " blocks");
+            }
+            source = name -> name.toLowerCase(Locale.ROOT).startsWith(RESENT) ? List.of() : headers.values(name);
+        }
         Envelope envelope;
         try {
-            envelope = EnvelopeRules.resolve(headers, s.sender, s.extractRecipients ? null : s.recipients);
+            envelope = EnvelopeRules.resolve(source, s.sender, s.extractRecipients ? null : s.recipients);
         } catch (IllegalArgumentException e) {
             throw new CliFailure(ExitCode.DATAERR, e.getMessage() + (s.sender == null ? " (-f ADDRESS)" : ""), e);
         }

@@ -279,6 +279,36 @@ class CliScriptedIT {
         }
     }
 
+    // several Resent-* blocks with an explicit envelope
+
+    @Test
+    void twoResentBlocksAreSentWhenTheEnvelopeIsExplicit() throws Exception {
+        String message = "Resent-Date: Tue, 2 Jan 2024 10:00:00 +0000\n"
+                + "Resent-From: rita@x.test\n"
+                + "Resent-Bcc: hidden@y.test\n"
+                + "Resent-Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+                + "Resent-From: ron@x.test\n"
+                + "From: alice@x.test\n"
+                + "To: bob@y.test\n"
+                + "Bcc: old@y.test\n"
+                + "\nhi\n";
+        String content = "DATA\r\nResent-Date: Tue, 2 Jan 2024 10:00:00 +0000\r\nResent-From: rita@x.test\r\n"
+                + "Resent-Date: Mon, 1 Jan 2024 10:00:00 +0000\r\nResent-From: ron@x.test\r\n"
+                + "From: alice@x.test\r\nTo: bob@y.test\r\n\r\nhi\r\n.\r\nQUIT\r\n";
+        try (ScriptedServer server = ScriptedServer.start(server())) {
+            CliProcess.Result r = send(server, message, "-f", "s@x.test", "dave@y.test");
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals("EHLO me.test\r\nMAIL FROM:<s@x.test>\r\nRCPT TO:<dave@y.test>\r\n" + content,
+                    server.transcript());
+        }
+        try (ScriptedServer server = ScriptedServer.start(server())) {
+            CliProcess.Result r = send(server, message, "dave@y.test");
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals("EHLO me.test\r\nMAIL FROM:<alice@x.test>\r\nRCPT TO:<dave@y.test>\r\n" + content,
+                    server.transcript());
+        }
+    }
+
     // a file that is not an mbox
 
     @Test
