@@ -12,7 +12,7 @@ final class Usage {
             embedded GreenMail test server, which prints what it stored.
 
               -t                   recipients from To, Cc, Bcc (Resent-To, -Cc, -Bcc when the message has one
-                                   Resent-* block), plus any named as arguments; Bcc fields are never sent
+                                   Resent-* block), plus any named as arguments, each once; Bcc is never sent
               -f ADDR, -r ADDR     envelope sender (default: Sender or From, or their Resent- forms)
               -i, -oi              accepted: a line with a single dot never ends the input (xsmtp always
                                    reads to the end); other -oX options, -bm and -F NAME are ignored

@@ -340,4 +340,17 @@ class CliScriptedIT {
         }
     }
 
+    // -t plus command-line recipients
+
+    @Test
+    void dashTWithCommandLineRecipientsSendsEachAddressOnce() throws Exception {
+        String message = "From: alice@x.test\nTo: Bob <bob@y.test>, carol@y.test\nCc: BOB@Y.TEST\n\nhi\n";
+        try (ScriptedServer server = ScriptedServer.start(server())) {
+            CliProcess.Result r = send(server, message, "-t", "Carol@y.test", "dave@y.test", "bob@y.test");
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(server.transcript().startsWith("EHLO me.test\r\nMAIL FROM:<alice@x.test>\r\n"
+                    + "RCPT TO:<bob@y.test>\r\nRCPT TO:<carol@y.test>\r\nRCPT TO:<dave@y.test>\r\nDATA\r\n"),
+                    server.transcript());
+        }
+    }
 }
