@@ -79,9 +79,12 @@ final class ArgumentParser {
             case 'f', 'r' -> settings.sender = attachedOrNext(arg);
             case 'F' -> attachedOrNext(arg); // full name for a generated From: xsmtp generates no header
             case 'o' -> {
-                // -oi (and any other sendmail -oX option) needs nothing: input is always read to its end
+                // only -oi (a line holding a single dot is content) changes anything; other -oX are ignored
                 if (arg.length() == 2) {
                     throw unknown(arg);
+                }
+                if (arg.equals("-oi")) {
+                    settings.ignoreDots = true;
                 }
             }
             case 'b' -> {
@@ -98,9 +101,7 @@ final class ArgumentParser {
         for (int i = 1; i < arg.length(); i++) {
             switch (arg.charAt(i)) {
                 case 't' -> settings.extractRecipients = true;
-                case 'i' -> {
-                    // a line holding a single dot never ends the input: xsmtp reads to the end anyway
-                }
+                case 'i' -> settings.ignoreDots = true;
                 case 'v' -> settings.debug = true;
                 default -> throw unknown("-" + arg.charAt(i));
             }

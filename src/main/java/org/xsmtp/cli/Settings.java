@@ -12,6 +12,8 @@ final class Settings {
     boolean demo;
     /** {@code -t}: recipients from the headers. */
     boolean extractRecipients;
+    /** {@code -i}, {@code -oi}: a line holding a single dot on standard input is content, not the end. */
+    boolean ignoreDots;
     /** {@code -f}: the envelope sender, or null to take it from the headers. */
     String sender;
     /** Recipients named on the command line. */

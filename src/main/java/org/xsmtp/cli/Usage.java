@@ -14,10 +14,10 @@ final class Usage {
               -t                   recipients from To, Cc, Bcc (Resent-To, -Cc, -Bcc when the message has one
                                    Resent-* block), plus any named as arguments, each once; Bcc is never sent
               -f ADDR, -r ADDR     envelope sender (default: Sender or From, or their Resent- forms)
-              -i, -oi              accepted: a line with a single dot never ends the input (xsmtp always
-                                   reads to the end); other -oX options, -bm and -F NAME are ignored
+              -i, -oi              a line with a single dot is content; without -i it ends standard input
+                                   (other -oX options, -bm and -F NAME are accepted and ignored)
               -v                   same as --debug
-              --file PATH          read the message from PATH instead of standard input
+              --file PATH          read the message from PATH (to its end) instead of standard input
               --batch-dir DIR      send each file of DIR (name order) as one message, over one connection
               --mbox FILE          send each message of an mbox file, over one connection
               --progress           show batch progress even when standard error is not a terminal

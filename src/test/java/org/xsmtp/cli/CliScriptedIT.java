@@ -53,7 +53,7 @@ class CliScriptedIT {
                 + "Bcc: in the body, kept\n"
                 + ".\n";
         try (ScriptedServer server = ScriptedServer.start(server("PIPELINING", "8BITMIME"))) {
-            CliProcess.Result r = send(server, message, "-t");
+            CliProcess.Result r = send(server, message, "-t", "-i");
             assertEquals(0, r.exit(), r.toString());
             assertEquals("", r.out() + r.err(), r.toString());
             assertEquals("EHLO me.test\r\n"
@@ -276,6 +276,59 @@ class CliScriptedIT {
                     + "MAIL FROM:<carol@x.test>\r\nRCPT TO:<d@y.test>\r\nRCPT TO:<e@y.test>\r\nDATA\r\n"
                     + "From: carol@x.test\r\nTo: d@y.test\r\nSubject: two\r\n\r\nsecond\r\n.\r\n"
                     + "QUIT\r\n", server.transcript());
+        }
+    }
+
+    // a line holding a single dot ends standard input, unless -i / -oi
+
+    @Test
+    void aLineWithASingleDotEndsTheMessageOnStandardInput() throws Exception {
+        for (String end : List.of(".\n", ".\r\n", ".")) {
+            String message = "From: a@x.test\nTo: b@y.test\n\nbefore\n" + end + (end.equals(".") ? "" : "after\n");
+            try (ScriptedServer server = ScriptedServer.start(server())) {
+                CliProcess.Result r = send(server, message, "-t");
+                assertEquals(0, r.exit(), r.toString());
+                assertEquals("EHLO me.test\r\nMAIL FROM:<a@x.test>\r\nRCPT TO:<b@y.test>\r\nDATA\r\n"
+                        + "From: a@x.test\r\nTo: b@y.test\r\n\r\nbefore\r\n.\r\nQUIT\r\n", server.transcript());
+            }
+        }
+    }
+
+    @Test
+    void withDashIOrDashOiTheDotLineIsContentAndDotStuffed() throws Exception {
+        String message = "From: a@x.test\nTo: b@y.test\n\nbefore\n.\nafter\n";
+        for (String option : List.of("-i", "-oi")) {
+            try (ScriptedServer server = ScriptedServer.start(server())) {
+                CliProcess.Result r = send(server, message, "-t", option);
+                assertEquals(0, r.exit(), r.toString());
+                assertTrue(server.transcript().contains("\r\n\r\nbefore\r\n..\r\nafter\r\n.\r\nQUIT\r\n"),
+                        option + ": " + server.transcript());
+            }
+        }
+    }
+
+    @Test
+    void aMessageFileIsReadToItsEndWithoutDashI(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("m.eml");
+        Files.writeString(file, "From: a@x.test\nTo: b@y.test\n\nbefore\n.\nafter\n");
+        try (ScriptedServer server = ScriptedServer.start(server())) {
+            CliProcess.Result r = send(server, "", "-t", "--file", file.toString());
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(server.transcript().contains("\r\n\r\nbefore\r\n..\r\nafter\r\n.\r\nQUIT\r\n"),
+                    server.transcript());
+        }
+    }
+
+    @Test
+    void aCallerThatEndsWithTheDotLineAndKeepsStandardInputOpenGetsTheMessageSent() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(server())) {
+            List<String> args = List.of("--host", "127.0.0.1", "--port", String.valueOf(server.port()), "--helo",
+                    "me.test", "-t");
+            CliProcess.Result r = CliProcess.runKeepingStdinOpen(ascii("From: a@x.test\nTo: b@y.test\n\nhi\n.\n"),
+                    args.toArray(String[]::new));
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals("EHLO me.test\r\nMAIL FROM:<a@x.test>\r\nRCPT TO:<b@y.test>\r\nDATA\r\n"
+                    + "From: a@x.test\r\nTo: b@y.test\r\n\r\nhi\r\n.\r\nQUIT\r\n", server.transcript());
         }
     }
 
