@@ -38,7 +38,9 @@ final class SingleSend {
             RawHeaderBlock headers = readHeaders(in);
             Envelope envelope = EnvelopeChoice.of(headers, s);
             try (Target target = Target.open(s, env, err)) {
-                ExitCode code = send(target.client(), envelope, new BccStrippingInputStream(headers.remainder()), err);
+                SubmitOptions options = SubmitOptions.of(s, target.client());
+                ExitCode code = send(target.client(), envelope, options,
+                        new BccStrippingInputStream(headers.remainder()), err);
                 target.finish(out, err, true);
                 return code;
             }
@@ -66,11 +68,11 @@ final class SingleSend {
         }
     }
 
-    private static ExitCode send(SmtpClient client, Envelope envelope, InputStream content, PrintStream err)
-            throws CliFailure {
+    private static ExitCode send(SmtpClient client, Envelope envelope, SubmitOptions options, InputStream content,
+            PrintStream err) throws CliFailure {
         try {
             Map<String, Reply> refused = client.sendmail(envelope.sender(), envelope.recipients(), content,
-                    EnvelopeChoice.mailOptions(envelope), List.of());
+                    options.mail(envelope), options.rcpt());
             if (refused.isEmpty()) {
                 return ExitCode.OK;
             }

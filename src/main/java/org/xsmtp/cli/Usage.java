@@ -15,7 +15,13 @@ final class Usage {
                                    Resent-* block), plus any named as arguments, each once; Bcc is never sent
               -f ADDR, -r ADDR     envelope sender (default: Sender or From, or their Resent- forms)
               -i, -oi              a line with a single dot is content; without -i it ends standard input
-                                   (other -oX options, -bm and -F NAME are accepted and ignored)
+              -B 8BITMIME|7BIT     8BITMIME: MAIL BODY=8BITMIME when the server offers 8BITMIME
+              -N never|success,failure,delay
+                                   DSN: RCPT NOTIFY= when the server offers DSN
+              -R hdrs|full         DSN: MAIL RET= when the server offers DSN
+              -V ENVID             DSN: MAIL ENVID= (xtext) when the server offers DSN
+              -F NAME, -h N, -L TAG, -oX, -bm
+                                   accepted and ignored; short options combine as with getopt (-tf ADDR)
               -v                   same as --debug
               --file PATH          read the message from PATH (to its end) instead of standard input
               --batch-dir DIR      send each file of DIR (name order) as one message, over one connection

@@ -279,6 +279,75 @@ class CliScriptedIT {
         }
     }
 
+    // sendmail's options as cron, mail(1) and friends pass them
+
+    @Test
+    void debianCronsInvocationIsAcceptedAndAsksForEightBitMimeOnlyWhereOffered() throws Exception {
+        String message = "From: cron@x.test\nTo: root\nSubject: cron\n\noutput\n";
+        try (ScriptedServer server = ScriptedServer.start(server("PIPELINING", "8BITMIME"))) {
+            CliProcess.Result r = send(server, message, "-FCronDaemon", "-i", "-B8BITMIME", "-oem", "root");
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals("EHLO me.test\r\nMAIL FROM:<cron@x.test> BODY=8BITMIME\r\nRCPT TO:<root>\r\nDATA\r\n"
+                    + "From: cron@x.test\r\nTo: root\r\nSubject: cron\r\n\r\noutput\r\n.\r\nQUIT\r\n",
+                    server.transcript());
+        }
+        try (ScriptedServer server = ScriptedServer.start(server("PIPELINING"))) {
+            CliProcess.Result r = send(server, message, "-F", "CronDaemon", "-i", "-B", "8BITMIME", "-oem", "root");
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(server.transcript().startsWith("EHLO me.test\r\nMAIL FROM:<cron@x.test>\r\nRCPT TO:<root>\r\n"),
+                    server.transcript());
+        }
+        try (ScriptedServer server = ScriptedServer.start(server("8BITMIME"))) {
+            CliProcess.Result r = send(server, message, "-B7BIT", "root");
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(server.transcript().startsWith("EHLO me.test\r\nMAIL FROM:<cron@x.test>\r\n"),
+                    server.transcript());
+        }
+    }
+
+    @Test
+    void dsnOptionsBecomeMailAndRcptParametersOnlyWhereDsnIsOffered() throws Exception {
+        String message = "From: a@x.test\nTo: b@y.test\n\nhi\n";
+        try (ScriptedServer server = ScriptedServer.start(server("DSN", "8BITMIME"))) {
+            CliProcess.Result r = send(server, message, "-N", "success,Failure", "-Rhdrs", "-V", "id+1 =x",
+                    "-B8BITMIME", "b@y.test", "c@y.test");
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(server.transcript().startsWith("EHLO me.test\r\n"
+                    + "MAIL FROM:<a@x.test> BODY=8BITMIME RET=HDRS ENVID=id+2B1+20+3Dx\r\n"
+                    + "RCPT TO:<b@y.test> NOTIFY=SUCCESS,FAILURE\r\nRCPT TO:<c@y.test> NOTIFY=SUCCESS,FAILURE\r\n"
+                    + "DATA\r\n"), server.transcript());
+        }
+        try (ScriptedServer server = ScriptedServer.start(server("DSN"))) {
+            CliProcess.Result r = send(server, message, "-Nnever", "-R", "FULL", "b@y.test");
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(server.transcript().startsWith("EHLO me.test\r\nMAIL FROM:<a@x.test> RET=FULL\r\n"
+                    + "RCPT TO:<b@y.test> NOTIFY=NEVER\r\nDATA\r\n"), server.transcript());
+        }
+        try (ScriptedServer server = ScriptedServer.start(server("PIPELINING"))) {
+            CliProcess.Result r = send(server, message, "-N", "delay", "-R", "hdrs", "-V", "id1", "b@y.test");
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(server.transcript().startsWith("EHLO me.test\r\nMAIL FROM:<a@x.test>\r\n"
+                    + "RCPT TO:<b@y.test>\r\nDATA\r\n"), server.transcript());
+        }
+    }
+
+    @Test
+    void shortOptionsCombineGetoptStyleWithTheirValueAttachedOrNext() throws Exception {
+        String message = "From: a@x.test\nTo: b@y.test\n\nhi\n";
+        List<List<String>> forms = List.of(List.of("-tf", "s@x.test"), List.of("-tfs@x.test"),
+                List.of("-if", "s@x.test", "b@y.test"), List.of("-ti", "-r", "s@x.test"),
+                List.of("-F", "Cron Daemon", "-h", "5", "-L", "tag", "-odi", "-o", "i", "-bm", "-t", "-fs@x.test"),
+                List.of("-oi", "-b", "m", "-h5", "-Ltag", "-tir", "s@x.test"));
+        for (List<String> form : forms) {
+            try (ScriptedServer server = ScriptedServer.start(server())) {
+                CliProcess.Result r = send(server, message, form.toArray(String[]::new));
+                assertEquals(0, r.exit(), form + ": " + r);
+                assertTrue(server.transcript().startsWith("EHLO me.test\r\nMAIL FROM:<s@x.test>\r\n"
+                        + "RCPT TO:<b@y.test>\r\nDATA\r\n"), form + ": " + server.transcript());
+            }
+        }
+    }
+
     // a line holding a single dot ends standard input, unless -i / -oi
 
     @Test
