@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads the command line: sendmail's short options ({@code -t -f -r -i -oi -F -o* -bm -v}, which may be
- * combined as in {@code -ti}), xsmtp's long options ({@code --name value} or {@code --name=value}), and the
- * recipients. A password is never taken from the command line, and no error message repeats an option's
- * value.
+ * Reads the command line: sendmail's short options ({@code -t -i -v -f -r -F -o -b -B -N -R -V -h -L}, combined
+ * getopt-style as in {@code -ti} or {@code -tf sender}, with option values attached or separate), xsmtp's long
+ * options ({@code --name value} or {@code --name=value}), and the recipients. A password is never taken from
+ * the command line, and no error message repeats a password.
  */
 final class ArgumentParser {
     private final List<String> args;
@@ -73,48 +73,59 @@ final class ArgumentParser {
         }
     }
 
+    /**
+     * A cluster of sendmail's short options, read as getopt does: flags ({@code -t -i -v}) combine, and the
+     * first option that takes a value takes the rest of the cluster ({@code -tfs@x.test}) or, when nothing is
+     * left, the next argument ({@code -tf s@x.test}).
+     */
     private void shortOption(String arg) throws CliFailure {
-        char c = arg.charAt(1);
+        for (int i = 1; i < arg.length(); i++) {
+            char c = arg.charAt(i);
+            switch (c) {
+                case 't' -> settings.extractRecipients = true;
+                case 'i' -> settings.ignoreDots = true;
+                case 'v' -> settings.debug = true;
+                case 'f', 'r', 'F', 'o', 'b', 'B', 'N', 'R', 'V', 'h', 'L' -> {
+                    optionValue(c, valueOf(c, arg, i));
+                    return;
+                }
+                default -> throw unknown("-" + c);
+            }
+        }
+    }
+
+    private String valueOf(char c, String arg, int i) throws CliFailure {
+        if (i + 1 < arg.length()) {
+            return arg.substring(i + 1);
+        }
+        if (next >= args.size()) {
+            throw CliFailure.usage("-" + c + " needs a value");
+        }
+        return args.get(next++);
+    }
+
+    private void optionValue(char c, String value) throws CliFailure {
         switch (c) {
-            case 'f', 'r' -> settings.sender = attachedOrNext(arg);
-            case 'F' -> attachedOrNext(arg); // full name for a generated From: xsmtp generates no header
+            case 'f', 'r' -> settings.sender = value;
             case 'o' -> {
-                // -oi (and any other sendmail -oX option) needs nothing: input is always read to its end
-                if (arg.length() == 2) {
-                    throw unknown(arg);
+                // sendmail's -oX options: only -oi (a line holding a single dot is content) changes anything
+                if (value.equals("i")) {
+                    settings.ignoreDots = true;
                 }
             }
             case 'b' -> {
-                if (!arg.equals("-bm")) {
-                    throw CliFailure.usage("only the default mode -bm is supported, not " + arg);
+                if (!value.equals("m")) {
+                    throw CliFailure.usage("only the default mode -bm is supported, not -b" + value);
                 }
             }
-            default -> combinedFlags(arg);
-        }
-    }
-
-    /** {@code -t}, {@code -i}, {@code -v}, alone or combined ({@code -ti}). */
-    private void combinedFlags(String arg) throws CliFailure {
-        for (int i = 1; i < arg.length(); i++) {
-            switch (arg.charAt(i)) {
-                case 't' -> settings.extractRecipients = true;
-                case 'i' -> {
-                    // a line holding a single dot never ends the input: xsmtp reads to the end anyway
-                }
-                case 'v' -> settings.debug = true;
-                default -> throw unknown("-" + arg.charAt(i));
+            case 'B' -> settings.body8BitMime = SubmitOptions.body(value);
+            case 'N' -> settings.dsnNotify = SubmitOptions.notify(value);
+            case 'R' -> settings.dsnRet = SubmitOptions.ret(value);
+            case 'V' -> settings.envId = SubmitOptions.envId(value);
+            default -> {
+                // -F full name (xsmtp generates no From: header), -h hop count, -L syslog tag: ignored
             }
         }
-    }
-
-    private String attachedOrNext(String arg) throws CliFailure {
-        if (arg.length() > 2) {
-            return arg.substring(2);
-        }
-        if (next >= args.size()) {
-            throw CliFailure.usage(arg + " needs a value");
-        }
-        return args.get(next++);
     }
 
     private static boolean flag(String name, String inline) throws CliFailure {

@@ -30,15 +30,17 @@ final class BatchSend {
     private final Settings settings;
     private final PrintStream err;
     private final Progress progress;
+    private final SubmitOptions options;
     private int done;
     private int failed;
     private ExitCode status = ExitCode.OK;
     private boolean connectionLost;
 
-    private BatchSend(Settings settings, PrintStream err, Progress progress) {
+    private BatchSend(Settings settings, PrintStream err, Progress progress, SubmitOptions options) {
         this.settings = settings;
         this.err = err;
         this.progress = progress;
+        this.options = options;
     }
 
     /**
@@ -50,12 +52,12 @@ final class BatchSend {
      * @throws CliFailure when the input or the session cannot be opened
      */
     static ExitCode run(Settings s, PrintStream out, PrintStream err, Map<String, String> env) throws CliFailure {
-        boolean terminal = System.console() != null;
+        boolean terminal = Terminal.stderrIsTerminal();
         try (MessageReader reader = s.batchDir != null ? DirectoryMessages.open(s.batchDir)
                 : MboxMessages.open(s.mbox)) {
             Progress progress = new Progress(err, terminal || s.progress, terminal, reader.total());
             try (Target target = Target.open(s, env, err)) {
-                BatchSend batch = new BatchSend(s, err, progress);
+                BatchSend batch = new BatchSend(s, err, progress, SubmitOptions.of(s, target.client()));
                 List<MessageReader.Item> slice;
                 while (!batch.connectionLost && !(slice = readSlice(reader)).isEmpty()) {
                     batch.send(target.client(), slice);
@@ -126,7 +128,7 @@ final class BatchSend {
             throw new CliFailure(ExitCode.DATAERR, e.getMessage(), e);
         }
         return new OutboundMessage(envelope.sender(), envelope.recipients(), content.toByteArray(),
-                EnvelopeChoice.mailOptions(envelope), List.of());
+                options.mail(envelope), options.rcpt());
     }
 
     private void report(String name, BatchResult r) {

@@ -8,9 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The messages of an mbox file. A message starts after a {@code From } line at the start of the file or
- * after an empty line; that separator line is not part of the message, nor is the empty line before the next
- * separator. Body lines escaped as {@code >From }, {@code >>From }... lose one {@code >} (mboxrd).
+ * The messages of an mbox file. A message starts after a {@code From } line at the start of the file (only
+ * empty lines may come before it: anything else means the file is not an mbox) or after an empty line; that
+ * separator line is not part of the message, nor is the empty line before the next separator. Body lines
+ * escaped as {@code >From }, {@code >>From }... lose one {@code >} (mboxrd).
  */
 final class MboxMessages implements MessageReader {
     private final InputStream in;
@@ -21,23 +22,45 @@ final class MboxMessages implements MessageReader {
         this.in = in;
         this.pendingLine = readLine();
         while (pendingLine != null && !startsWith(pendingLine, 0, "From ")) {
+            if (!isBlank(pendingLine)) {
+                throw new NotAnMbox();
+            }
             pendingLine = readLine();
         }
     }
 
     /**
      * @param file the mbox file
-     * @return its messages
-     * @throws CliFailure with {@link ExitCode#NOINPUT} when it cannot be opened, or {@link ExitCode#IOERR}
-     *     when its first line cannot be read
+     * @return its messages; none for an empty file (or one of empty lines only), an empty mailbox
+     * @throws CliFailure with {@link ExitCode#NOINPUT} when it cannot be opened, {@link ExitCode#DATAERR} when
+     *     something other than empty lines comes before its first {@code From } line (it is not an mbox), or
+     *     {@link ExitCode#IOERR} when its first lines cannot be read
      */
     static MboxMessages open(Path file) throws CliFailure {
         InputStream in = MessageFile.open(file, null);
         try {
             return new MboxMessages(new BufferedInputStream(in, 64 * 1024));
+        } catch (NotAnMbox e) {
+            closeQuietly(in);
+            throw new CliFailure(ExitCode.DATAERR, "--mbox " + file + " is not an mbox file: it does not start with"
+                    + " a 'From ' separator line; nothing was sent (to send one message, use --file)", e);
         } catch (IOException e) {
+            closeQuietly(in);
             throw new CliFailure(ExitCode.IOERR, "cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the open failure is what gets reported
+        }
+    }
+
+    /** Content before the first {@code From } line. */
+    private static final class NotAnMbox extends IOException {
+        private static final long serialVersionUID = 1L;
     }
 
     @Override

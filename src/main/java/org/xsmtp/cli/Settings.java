@@ -12,6 +12,16 @@ final class Settings {
     boolean demo;
     /** {@code -t}: recipients from the headers. */
     boolean extractRecipients;
+    /** {@code -i}, {@code -oi}: a line holding a single dot on standard input is content, not the end. */
+    boolean ignoreDots;
+    /** {@code -B8BITMIME}: declare BODY=8BITMIME when the server offers 8BITMIME. */
+    boolean body8BitMime;
+    /** {@code -N}: the RCPT NOTIFY= value (upper case), or null. */
+    String dsnNotify;
+    /** {@code -R}: the MAIL RET= value ({@code HDRS} or {@code FULL}), or null. */
+    String dsnRet;
+    /** {@code -V}: the MAIL ENVID= value, already xtext-encoded, or null. */
+    String envId;
     /** {@code -f}: the envelope sender, or null to take it from the headers. */
     String sender;
     /** Recipients named on the command line. */

@@ -14,9 +14,10 @@ import org.xsmtp.smtp.SmtpClient;
 import org.xsmtp.smtp.SmtpRecipientsRefusedException;
 
 /**
- * Sends one message from standard input or {@code --file}, streamed: the header section is read for the
- * envelope, then the whole message goes to the server as it is read, without its Bcc and Resent-Bcc fields
- * and otherwise unchanged (line ends become CRLF on the wire).
+ * Sends one message from standard input (up to a line holding a single dot, unless {@code -i}) or
+ * {@code --file}, streamed: the header section is read for the envelope, then the whole message goes to the
+ * server as it is read, without its Bcc and Resent-Bcc fields and otherwise unchanged (line ends become CRLF
+ * on the wire).
  */
 final class SingleSend {
     private SingleSend() {
@@ -33,17 +34,28 @@ final class SingleSend {
      */
     static ExitCode run(Settings s, InputStream stdin, PrintStream out, PrintStream err, Map<String, String> env)
             throws CliFailure {
-        try (InputStream in = new TaggedInput(MessageFile.open(s.file, stdin))) {
+        try (InputStream in = new TaggedInput(input(s, stdin))) {
             RawHeaderBlock headers = readHeaders(in);
             Envelope envelope = EnvelopeChoice.of(headers, s);
             try (Target target = Target.open(s, env, err)) {
-                ExitCode code = send(target.client(), envelope, new BccStrippingInputStream(headers.remainder()), err);
+                SubmitOptions options = SubmitOptions.of(s, target.client());
+                ExitCode code = send(target.client(), envelope, options,
+                        new BccStrippingInputStream(headers.remainder()), err);
                 target.finish(out, err, true);
                 return code;
             }
         } catch (IOException e) {
             throw Failures.of(e);
         }
+    }
+
+    /**
+     * Standard input ends, as with sendmail, at a line holding a single dot unless {@code -i} or {@code -oi}
+     * was given; a {@code --file} is always read to its end.
+     */
+    private static InputStream input(Settings s, InputStream stdin) throws CliFailure {
+        InputStream raw = MessageFile.open(s.file, stdin);
+        return s.file == null && !s.ignoreDots ? new DotLineEnd(raw) : raw;
     }
 
     private static RawHeaderBlock readHeaders(InputStream in) throws CliFailure {
@@ -56,11 +68,11 @@ final class SingleSend {
         }
     }
 
-    private static ExitCode send(SmtpClient client, Envelope envelope, InputStream content, PrintStream err)
-            throws CliFailure {
+    private static ExitCode send(SmtpClient client, Envelope envelope, SubmitOptions options, InputStream content,
+            PrintStream err) throws CliFailure {
         try {
             Map<String, Reply> refused = client.sendmail(envelope.sender(), envelope.recipients(), content,
-                    EnvelopeChoice.mailOptions(envelope), List.of());
+                    options.mail(envelope), options.rcpt());
             if (refused.isEmpty()) {
                 return ExitCode.OK;
             }

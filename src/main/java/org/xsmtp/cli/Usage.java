@@ -12,15 +12,21 @@ final class Usage {
             embedded GreenMail test server, which prints what it stored.
 
               -t                   recipients from To, Cc, Bcc (Resent-To, -Cc, -Bcc when the message has one
-                                   Resent-* block), plus any named as arguments; Bcc fields are never sent
+                                   Resent-* block), plus any named as arguments, each once; Bcc is never sent
               -f ADDR, -r ADDR     envelope sender (default: Sender or From, or their Resent- forms)
-              -i, -oi              accepted: a line with a single dot never ends the input (xsmtp always
-                                   reads to the end); other -oX options, -bm and -F NAME are ignored
+              -i, -oi              a line with a single dot is content; without -i it ends standard input
+              -B 8BITMIME|7BIT     8BITMIME: MAIL BODY=8BITMIME when the server offers 8BITMIME
+              -N never|success,failure,delay
+                                   DSN: RCPT NOTIFY= when the server offers DSN
+              -R hdrs|full         DSN: MAIL RET= when the server offers DSN
+              -V ENVID             DSN: MAIL ENVID= (xtext) when the server offers DSN
+              -F NAME, -h N, -L TAG, -oX, -bm
+                                   accepted and ignored; short options combine as with getopt (-tf ADDR)
               -v                   same as --debug
-              --file PATH          read the message from PATH instead of standard input
+              --file PATH          read the message from PATH (to its end) instead of standard input
               --batch-dir DIR      send each file of DIR (name order) as one message, over one connection
               --mbox FILE          send each message of an mbox file, over one connection
-              --progress           show batch progress even when not on a terminal
+              --progress           show batch progress even when standard error is not a terminal
               --host HOST          mail server (for --lmtp also a Unix socket path starting with /)
               --port N             port (default 25; 465 with --tls; 2003 with --lmtp)
               --tls                TLS from the first byte (SMTPS)

@@ -48,6 +48,18 @@ final class CliProcess {
     }
 
     static Result run(byte[] stdin, Map<String, String> env, String... args) {
+        return run(stdin, env, true, args);
+    }
+
+    /**
+     * Writes {@code stdin} but keeps the process's standard input open until it ends, as a caller that ends
+     * the message with a line holding a single dot and does not close the pipe.
+     */
+    static Result runKeepingStdinOpen(byte[] stdin, String... args) {
+        return run(stdin, Map.of(), false, args);
+    }
+
+    private static Result run(byte[] stdin, Map<String, String> env, boolean closeStdin, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");
@@ -61,14 +73,23 @@ final class CliProcess {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             Thread o = pump(p.getInputStream(), out);
             Thread e = pump(p.getErrorStream(), err);
-            try (OutputStream in = p.getOutputStream()) {
+            OutputStream in = p.getOutputStream();
+            try {
                 in.write(stdin);
+                in.flush();
+                if (closeStdin) {
+                    in.close();
+                }
             } catch (IOException closedEarly) {
                 // the command may exit before reading its input (usage errors)
             }
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError("xsmtp did not finish within 60 s (hang guard): " + command);
+            try {
+                if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    throw new AssertionError("xsmtp did not finish within 60 s (hang guard): " + command);
+                }
+            } finally {
+                closeQuietly(in);
             }
             o.join();
             e.join();
@@ -78,6 +99,14 @@ final class CliProcess {
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new AssertionError(ex);
+        }
+    }
+
+    private static void closeQuietly(OutputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // the process has ended
         }
     }
 

@@ -53,7 +53,7 @@ class CliScriptedIT {
                 + "Bcc: in the body, kept\n"
                 + ".\n";
         try (ScriptedServer server = ScriptedServer.start(server("PIPELINING", "8BITMIME"))) {
-            CliProcess.Result r = send(server, message, "-t");
+            CliProcess.Result r = send(server, message, "-t", "-i");
             assertEquals(0, r.exit(), r.toString());
             assertEquals("", r.out() + r.err(), r.toString());
             assertEquals("EHLO me.test\r\n"
@@ -276,6 +276,203 @@ class CliScriptedIT {
                     + "MAIL FROM:<carol@x.test>\r\nRCPT TO:<d@y.test>\r\nRCPT TO:<e@y.test>\r\nDATA\r\n"
                     + "From: carol@x.test\r\nTo: d@y.test\r\nSubject: two\r\n\r\nsecond\r\n.\r\n"
                     + "QUIT\r\n", server.transcript());
+        }
+    }
+
+    // sendmail's options as cron, mail(1) and friends pass them
+
+    @Test
+    void debianCronsInvocationIsAcceptedAndAsksForEightBitMimeOnlyWhereOffered() throws Exception {
+        String message = "From: cron@x.test\nTo: root\nSubject: cron\n\noutput\n";
+        try (ScriptedServer server = ScriptedServer.start(server("PIPELINING", "8BITMIME"))) {
+            CliProcess.Result r = send(server, message, "-FCronDaemon", "-i", "-B8BITMIME", "-oem", "root");
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals("EHLO me.test\r\nMAIL FROM:<cron@x.test> BODY=8BITMIME\r\nRCPT TO:<root>\r\nDATA\r\n"
+                    + "From: cron@x.test\r\nTo: root\r\nSubject: cron\r\n\r\noutput\r\n.\r\nQUIT\r\n",
+                    server.transcript());
+        }
+        try (ScriptedServer server = ScriptedServer.start(server("PIPELINING"))) {
+            CliProcess.Result r = send(server, message, "-F", "CronDaemon", "-i", "-B", "8BITMIME", "-oem", "root");
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(server.transcript().startsWith("EHLO me.test\r\nMAIL FROM:<cron@x.test>\r\nRCPT TO:<root>\r\n"),
+                    server.transcript());
+        }
+        try (ScriptedServer server = ScriptedServer.start(server("8BITMIME"))) {
+            CliProcess.Result r = send(server, message, "-B7BIT", "root");
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(server.transcript().startsWith("EHLO me.test\r\nMAIL FROM:<cron@x.test>\r\n"),
+                    server.transcript());
+        }
+    }
+
+    @Test
+    void dsnOptionsBecomeMailAndRcptParametersOnlyWhereDsnIsOffered() throws Exception {
+        String message = "From: a@x.test\nTo: b@y.test\n\nhi\n";
+        try (ScriptedServer server = ScriptedServer.start(server("DSN", "8BITMIME"))) {
+            CliProcess.Result r = send(server, message, "-N", "success,Failure", "-Rhdrs", "-V", "id+1 =x",
+                    "-B8BITMIME", "b@y.test", "c@y.test");
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(server.transcript().startsWith("EHLO me.test\r\n"
+                    + "MAIL FROM:<a@x.test> BODY=8BITMIME RET=HDRS ENVID=id+2B1+20+3Dx\r\n"
+                    + "RCPT TO:<b@y.test> NOTIFY=SUCCESS,FAILURE\r\nRCPT TO:<c@y.test> NOTIFY=SUCCESS,FAILURE\r\n"
+                    + "DATA\r\n"), server.transcript());
+        }
+        try (ScriptedServer server = ScriptedServer.start(server("DSN"))) {
+            CliProcess.Result r = send(server, message, "-Nnever", "-R", "FULL", "b@y.test");
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(server.transcript().startsWith("EHLO me.test\r\nMAIL FROM:<a@x.test> RET=FULL\r\n"
+                    + "RCPT TO:<b@y.test> NOTIFY=NEVER\r\nDATA\r\n"), server.transcript());
+        }
+        try (ScriptedServer server = ScriptedServer.start(server("PIPELINING"))) {
+            CliProcess.Result r = send(server, message, "-N", "delay", "-R", "hdrs", "-V", "id1", "b@y.test");
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(server.transcript().startsWith("EHLO me.test\r\nMAIL FROM:<a@x.test>\r\n"
+                    + "RCPT TO:<b@y.test>\r\nDATA\r\n"), server.transcript());
+        }
+    }
+
+    @Test
+    void shortOptionsCombineGetoptStyleWithTheirValueAttachedOrNext() throws Exception {
+        String message = "From: a@x.test\nTo: b@y.test\n\nhi\n";
+        List<List<String>> forms = List.of(List.of("-tf", "s@x.test"), List.of("-tfs@x.test"),
+                List.of("-if", "s@x.test", "b@y.test"), List.of("-ti", "-r", "s@x.test"),
+                List.of("-F", "Cron Daemon", "-h", "5", "-L", "tag", "-odi", "-o", "i", "-bm", "-t", "-fs@x.test"),
+                List.of("-oi", "-b", "m", "-h5", "-Ltag", "-tir", "s@x.test"));
+        for (List<String> form : forms) {
+            try (ScriptedServer server = ScriptedServer.start(server())) {
+                CliProcess.Result r = send(server, message, form.toArray(String[]::new));
+                assertEquals(0, r.exit(), form + ": " + r);
+                assertTrue(server.transcript().startsWith("EHLO me.test\r\nMAIL FROM:<s@x.test>\r\n"
+                        + "RCPT TO:<b@y.test>\r\nDATA\r\n"), form + ": " + server.transcript());
+            }
+        }
+    }
+
+    // a line holding a single dot ends standard input, unless -i / -oi
+
+    @Test
+    void aLineWithASingleDotEndsTheMessageOnStandardInput() throws Exception {
+        for (String end : List.of(".\n", ".\r\n", ".")) {
+            String message = "From: a@x.test\nTo: b@y.test\n\nbefore\n" + end + (end.equals(".") ? "" : "after\n");
+            try (ScriptedServer server = ScriptedServer.start(server())) {
+                CliProcess.Result r = send(server, message, "-t");
+                assertEquals(0, r.exit(), r.toString());
+                assertEquals("EHLO me.test\r\nMAIL FROM:<a@x.test>\r\nRCPT TO:<b@y.test>\r\nDATA\r\n"
+                        + "From: a@x.test\r\nTo: b@y.test\r\n\r\nbefore\r\n.\r\nQUIT\r\n", server.transcript());
+            }
+        }
+    }
+
+    @Test
+    void withDashIOrDashOiTheDotLineIsContentAndDotStuffed() throws Exception {
+        String message = "From: a@x.test\nTo: b@y.test\n\nbefore\n.\nafter\n";
+        for (String option : List.of("-i", "-oi")) {
+            try (ScriptedServer server = ScriptedServer.start(server())) {
+                CliProcess.Result r = send(server, message, "-t", option);
+                assertEquals(0, r.exit(), r.toString());
+                assertTrue(server.transcript().contains("\r\n\r\nbefore\r\n..\r\nafter\r\n.\r\nQUIT\r\n"),
+                        option + ": " + server.transcript());
+            }
+        }
+    }
+
+    @Test
+    void aMessageFileIsReadToItsEndWithoutDashI(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("m.eml");
+        Files.writeString(file, "From: a@x.test\nTo: b@y.test\n\nbefore\n.\nafter\n");
+        try (ScriptedServer server = ScriptedServer.start(server())) {
+            CliProcess.Result r = send(server, "", "-t", "--file", file.toString());
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(server.transcript().contains("\r\n\r\nbefore\r\n..\r\nafter\r\n.\r\nQUIT\r\n"),
+                    server.transcript());
+        }
+    }
+
+    @Test
+    void aCallerThatEndsWithTheDotLineAndKeepsStandardInputOpenGetsTheMessageSent() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(server())) {
+            List<String> args = List.of("--host", "127.0.0.1", "--port", String.valueOf(server.port()), "--helo",
+                    "me.test", "-t");
+            CliProcess.Result r = CliProcess.runKeepingStdinOpen(ascii("From: a@x.test\nTo: b@y.test\n\nhi\n.\n"),
+                    args.toArray(String[]::new));
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals("EHLO me.test\r\nMAIL FROM:<a@x.test>\r\nRCPT TO:<b@y.test>\r\nDATA\r\n"
+                    + "From: a@x.test\r\nTo: b@y.test\r\n\r\nhi\r\n.\r\nQUIT\r\n", server.transcript());
+        }
+    }
+
+    // several Resent-* blocks with an explicit envelope
+
+    @Test
+    void twoResentBlocksAreSentWhenTheEnvelopeIsExplicit() throws Exception {
+        String message = "Resent-Date: Tue, 2 Jan 2024 10:00:00 +0000\n"
+                + "Resent-From: rita@x.test\n"
+                + "Resent-Bcc: hidden@y.test\n"
+                + "Resent-Date: Mon, 1 Jan 2024 10:00:00 +0000\n"
+                + "Resent-From: ron@x.test\n"
+                + "From: alice@x.test\n"
+                + "To: bob@y.test\n"
+                + "Bcc: old@y.test\n"
+                + "\nhi\n";
+        String content = "DATA\r\nResent-Date: Tue, 2 Jan 2024 10:00:00 +0000\r\nResent-From: rita@x.test\r\n"
+                + "Resent-Date: Mon, 1 Jan 2024 10:00:00 +0000\r\nResent-From: ron@x.test\r\n"
+                + "From: alice@x.test\r\nTo: bob@y.test\r\n\r\nhi\r\n.\r\nQUIT\r\n";
+        try (ScriptedServer server = ScriptedServer.start(server())) {
+            CliProcess.Result r = send(server, message, "-f", "s@x.test", "dave@y.test");
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals("EHLO me.test\r\nMAIL FROM:<s@x.test>\r\nRCPT TO:<dave@y.test>\r\n" + content,
+                    server.transcript());
+        }
+        try (ScriptedServer server = ScriptedServer.start(server())) {
+            CliProcess.Result r = send(server, message, "dave@y.test");
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals("EHLO me.test\r\nMAIL FROM:<alice@x.test>\r\nRCPT TO:<dave@y.test>\r\n" + content,
+                    server.transcript());
+        }
+    }
+
+    // a file that is not an mbox
+
+    @Test
+    void aFileThatIsNotAnMboxIsExit65AndNothingIsSent(@TempDir Path dir) throws Exception {
+        Path plain = dir.resolve("message.eml");
+        Files.writeString(plain, "From: alice@x.test\nTo: b@y.test\n\nhi\n");
+        Path late = dir.resolve("late");
+        Files.writeString(late, "\nstray text\nFrom alice@x.test Mon Jan  1 00:00:00 2024\nFrom: alice@x.test\n\nhi\n");
+        for (Path file : List.of(plain, late)) {
+            try (ScriptedServer server = ScriptedServer.start(server())) {
+                CliProcess.Result r = send(server, "", "-t", "--mbox", file.toString());
+                assertEquals(65, r.exit(), r.toString());
+                assertEquals("xsmtp: --mbox " + file + " is not an mbox file: it does not start with a 'From '"
+                        + " separator line; nothing was sent (to send one message, use --file)\n", r.err());
+                assertEquals(0, server.connections());
+            }
+        }
+    }
+
+    @Test
+    void anEmptyMboxIsAnEmptyMailbox(@TempDir Path dir) throws Exception {
+        Path empty = dir.resolve("empty");
+        Files.writeString(empty, "");
+        try (ScriptedServer server = ScriptedServer.start(server())) {
+            CliProcess.Result r = send(server, "", "-t", "--mbox", empty.toString());
+            assertEquals(0, r.exit(), r.toString());
+            assertEquals("xsmtp: 0 of 0 message(s) sent, 0 failed\n", r.err());
+            assertFalse(server.transcript().contains("MAIL"), server.transcript());
+        }
+    }
+
+    // -t plus command-line recipients
+
+    @Test
+    void dashTWithCommandLineRecipientsSendsEachAddressOnce() throws Exception {
+        String message = "From: alice@x.test\nTo: Bob <bob@y.test>, carol@y.test\nCc: BOB@Y.TEST\n\nhi\n";
+        try (ScriptedServer server = ScriptedServer.start(server())) {
+            CliProcess.Result r = send(server, message, "-t", "Carol@y.test", "dave@y.test", "bob@y.test");
+            assertEquals(0, r.exit(), r.toString());
+            assertTrue(server.transcript().startsWith("EHLO me.test\r\nMAIL FROM:<alice@x.test>\r\n"
+                    + "RCPT TO:<bob@y.test>\r\nRCPT TO:<carol@y.test>\r\nRCPT TO:<dave@y.test>\r\nDATA\r\n"),
+                    server.transcript());
         }
     }
 }
