@@ -62,8 +62,10 @@ final class Authenticator {
         } catch (SaslException e) {
             throw clientSide(name, e, "nothing was sent");
         }
+        // RFC 4954 §4: an empty initial response is sent as "="
         Reply reply = initial != null
-                ? send("AUTH", name + " " + encode(initial), "AUTH " + name + " " + WireTrace.MASK)
+                ? send("AUTH", name + " " + (initial.length == 0 ? "=" : encode(initial)),
+                        "AUTH " + name + " " + WireTrace.MASK)
                 : send("AUTH", name, null);
         int challenges = 0;
         while (reply.code() == 334) {
@@ -88,7 +90,9 @@ final class Authenticator {
             }
             reply = send(encode(response), "", WireTrace.MASK);
         }
-        if (reply.code() == 235) {
+        if (reply.code() == 235 || reply.code() == 503) {
+            // 503 ("already authenticated") counts as success, as in smtplib; either way a mechanism that
+            // authenticates the server must have seen its proof
             try {
                 mechanism.complete();
             } catch (SaslException e) {
@@ -96,9 +100,6 @@ final class Authenticator {
                 ch.close();
                 throw clientSide(name, e, "connection closed");
             }
-            return reply;
-        }
-        if (reply.code() == 503) {
             return reply;
         }
         throw new SmtpAuthenticationException(reply.code(), reply.message(), "AUTH " + name);

@@ -233,6 +233,18 @@ class AuthTest {
     }
 
     @Test
+    void anEmptyInitialResponseIsSentAsAnEqualsSign() throws Exception {
+        // RFC 4954 §4: initial-response = base64 / "=" (smtplib sends "AUTH EXTERNAL " with a trailing space)
+        Dialog dialog = Dialog.esmtp("AUTH EXTERNAL").on("AUTH EXTERNAL", "235 2.7.0 ok");
+        try (ScriptedServer server = ScriptedServer.start(dialog)) {
+            try (SmtpClient client = connect(server, ME)) {
+                assertEquals(235, client.auth("EXTERNAL", challenge -> "", true).code());
+            }
+            assertEquals("AUTH EXTERNAL =\r\nQUIT\r\n", server.transcript()); // auth() sends no EHLO, as smtplib
+        }
+    }
+
+    @Test
     void passwordsAreNotSentInTheClearToOtherHostsUnlessAllowed() throws Exception {
         Dialog dialog = Dialog.esmtp("AUTH PLAIN LOGIN").on("AUTH PLAIN", "235 ok");
         SmtpOptions remote = ME.toBuilder().localPeer(c -> false).build();

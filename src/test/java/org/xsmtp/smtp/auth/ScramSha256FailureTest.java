@@ -68,8 +68,8 @@ class ScramSha256FailureTest {
 
     @Test
     void refusesTooManyIterationsWithoutComputingThem() throws SaslException {
-        String message = serverFirstFailure("r=" + SERVER_NONCE + SALT + ",i=10000001");
-        assertTrue(message.contains("10000001") && message.contains("10000000"), message);
+        String message = serverFirstFailure("r=" + SERVER_NONCE + SALT + ",i=1000001");
+        assertTrue(message.contains("1000001") && message.contains("1000000"), message);
         assertTrue(serverFirstFailure("r=" + SERVER_NONCE + SALT + ",i=99999999999999").contains("more than"));
     }
 

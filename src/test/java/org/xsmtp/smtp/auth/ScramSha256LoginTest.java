@@ -116,6 +116,28 @@ class ScramSha256LoginTest {
     }
 
     @Test
+    void a503InsteadOfTheServerSignatureIsNotBelievedEither() throws Exception {
+        // smtplib takes 503 ("already authenticated") for success; a server that skips its proof that way is
+        // as unauthenticated as one answering 235 without it
+        try (ScriptedServer server = ScriptedServer.start(s -> upToServerFinal(s)
+                .reply("503 5.5.1 already authenticated").readToEnd())) {
+            SmtpClient client = new SmtpClient("127.0.0.1", server.port(), ME);
+            SmtpAuthenticationException e = assertThrows(SmtpAuthenticationException.class,
+                    () -> client.auth(rfcExample(), true));
+            assertTrue(e.getMessage().contains("without a verified server signature"), e.getMessage());
+            assertFalse(client.isConnected());
+            assertEquals(upToClientFinal(), server.transcript());
+        }
+        try (ScriptedServer server = ScriptedServer.start(s -> s.reply("220 fake.test").read()
+                .reply("250-fake.test", "250 AUTH SCRAM-SHA-256").read().reply("503 5.5.1 already authenticated")
+                .readToEnd())) {
+            SmtpClient client = new SmtpClient("127.0.0.1", server.port(), ME);
+            assertThrows(SmtpAuthenticationException.class, () -> client.auth(rfcExample(), true));
+            assertFalse(client.isConnected());
+        }
+    }
+
+    @Test
     void loginWithStrongestFirstPicksScramWhenAdvertised() throws Exception {
         ScramServer scram = new ScramServer("user", "pencil");
         try (ScriptedServer server = ScriptedServer.start(s -> s.reply("220 fake.test").read()
