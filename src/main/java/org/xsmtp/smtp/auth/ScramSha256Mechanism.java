@@ -19,8 +19,8 @@ import javax.security.sasl.SaslException;
  * reported {@code e=} error) and a success without one throw {@link ServerNotAuthenticatedException}.
  *
  * <p>User name and password are prepared with SASLprep (RFC 4013). Iteration counts below 4096 or above
- * 1,000,000 (about a second of work) are refused, so that a hostile server can neither weaken the exchange nor stall
- * the client for long.
+ * 1,000,000 (about a second of work) are refused, so that a hostile server can neither weaken the exchange
+ * nor stall the client for long.
  */
 public final class ScramSha256Mechanism extends StepwiseSaslMechanism {
 
