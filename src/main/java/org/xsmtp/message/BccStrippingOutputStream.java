@@ -14,7 +14,8 @@ import java.util.Objects;
  * from the header section. Everything from the end of the header section on passes untouched.
  *
  * <p>The header section ends at the first empty line, or before the first line that is neither
- * a field line nor a continuation of a field (the same rule as {@link RawHeaderBlock}). Lines
+ * a field line nor a continuation of a field (the same rule as {@link RawHeaderBlock}); mbox
+ * {@code From_} lines inside it are dropped and do not end it. Lines
  * may end in CRLF or bare LF. The result does not depend on how the input is split across
  * {@code write} calls.
  *
@@ -52,6 +53,8 @@ public final class BccStrippingOutputStream extends FilterOutputStream {
     private boolean lastFieldHidden;
     private boolean spaceAfterName;
     private boolean heldCarriageReturn;
+    /** The held line start is {@code "From "} and white space: an mbox envelope line unless a colon follows. */
+    private boolean envelopeCandidate;
     private boolean closed;
 
     /**
@@ -139,6 +142,7 @@ public final class BccStrippingOutputStream extends FilterOutputStream {
             heldBack.write(c);
             heldCarriageReturn = c == '\r';
             spaceAfterName = false;
+            envelopeCandidate = false;
             state = State.HOLDING;
             if (!heldCarriageReturn) {
                 releaseIfNotBccPrefix();
@@ -165,8 +169,11 @@ public final class BccStrippingOutputStream extends FilterOutputStream {
             }
             fieldStarted(hidden);
         } else if (HeaderSyntax.isWsp(c)) {
-            // The name is complete at its first white space; only a Bcc name keeps being held.
-            if (!spaceAfterName && !HeaderSyntax.isBccName(heldName())) {
+            if (!spaceAfterName && heldIs(HeaderSyntax.ENVELOPE_START, HeaderSyntax.ENVELOPE_START.length - 1)) {
+                envelopeCandidate = true;
+            }
+            // The name is complete at its first white space; only a Bcc name (or "From") keeps being held.
+            if (!spaceAfterName && !envelopeCandidate && !HeaderSyntax.isBccName(heldName())) {
                 releaseHeldBack();
                 out.write(c);
                 spaceAfterName = true;
@@ -183,11 +190,29 @@ public final class BccStrippingOutputStream extends FilterOutputStream {
         } else if (HeaderSyntax.isFieldNameByte(c) && !spaceAfterName) {
             heldBack.write(c);
             releaseIfNotBccPrefix();
+        } else if (envelopeCandidate) {
+            // an mbox From_ line: not transmitted, and the header section goes on (as in Python's parser)
+            heldBack.reset();
+            state = c == '\n' ? State.LINE_START : State.DROPPING;
         } else {
             releaseHeldBack();
             out.write(c);
             state = State.BODY;
         }
+    }
+
+    /** Whether the held bytes are the first {@code n} bytes of {@code start}. */
+    private boolean heldIs(byte[] start, int n) {
+        if (heldBack.size() != n || n > start.length) {
+            return false;
+        }
+        byte[] held = heldBack.toByteArray();
+        for (int k = 0; k < n; k++) {
+            if (held[k] != start[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void passingName(int c) throws IOException {
@@ -207,10 +232,11 @@ public final class BccStrippingOutputStream extends FilterOutputStream {
         state = hidden ? State.DROPPING : State.PASSING_FIELD;
     }
 
-    /** Stops holding back once the name can no longer become Bcc or Resent-Bcc. */
+    /** Stops holding back once the name can no longer become Bcc or Resent-Bcc, or the start of a From_ line. */
     private void releaseIfNotBccPrefix() throws IOException {
         String name = heldName().toLowerCase(Locale.ROOT);
-        if (!"bcc".startsWith(name) && !"resent-bcc".startsWith(name)) {
+        if (!"bcc".startsWith(name) && !"resent-bcc".startsWith(name)
+                && !heldIs(HeaderSyntax.ENVELOPE_START, heldBack.size())) {
             releaseHeldBack();
             state = State.PASSING_NAME;
         }
@@ -257,6 +283,9 @@ public final class BccStrippingOutputStream extends FilterOutputStream {
             return;
         }
         closed = true;
+        if (envelopeCandidate && state == State.HOLDING) {
+            heldBack.reset(); // "From " and white space up to the end: a From_ line, not transmitted
+        }
         releaseHeldBack();
         super.close();
     }

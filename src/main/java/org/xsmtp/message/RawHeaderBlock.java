@@ -15,9 +15,10 @@ import java.util.Objects;
  * The header section of a raw RFC 5322 message, read from a stream without consuming the body.
  *
  * <p>The header section ends after the first empty line, at the end of the input, or before the
- * first line that is neither a field line nor a continuation of a field (for example a
- * {@code From } mbox separator, a line without colon, or a first line starting with white
- * space): such a line is the first line of the body, as in Python's email parser. Lines may end
+ * first line that is neither a field line nor a continuation of a field (for example a line
+ * without colon, or a first line starting with white space): such a line is the first line of the
+ * body, as in Python's email parser. An mbox {@code From_} line ({@code "From "} and no colon) is
+ * skipped, as Python's parser skips it: it neither ends the header section nor is a field. Lines may end
  * in CRLF or bare LF. Field values are decoded as UTF-8 (RFC 6532), undecodable bytes becoming
  * U+FFFD, which {@link AddressParser} refuses in addresses.
  *
@@ -118,6 +119,11 @@ public final class RawHeaderBlock implements HeaderSource {
             int lineEnd = lf >= 0 ? lf + 1 : count;
             if (lineStart == lineEnd) {
                 headerEnd = lineStart;
+            } else if (HeaderSyntax.isEnvelopeLine(buf, lineStart, lineEnd)) {
+                if (lineEnd > MAX_HEADER_BYTES) {
+                    throw tooLong();
+                }
+                // an mbox From_ line: neither a field nor the end of the header section
             } else if (endsHeaderBefore(lineStart, lineEnd, true)) {
                 headerEnd = lineStart;
             } else {
@@ -137,6 +143,9 @@ public final class RawHeaderBlock implements HeaderSource {
      * first bytes already show that.
      */
     private boolean endsHeaderBefore(int start, int end, boolean complete) {
+        if (HeaderSyntax.isEnvelopeLine(buf, start, end)) {
+            return false;
+        }
         if (HeaderSyntax.isWsp(buf[start])) {
             return fieldName == null;
         }

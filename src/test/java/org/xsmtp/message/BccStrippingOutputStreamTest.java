@@ -107,6 +107,24 @@ class BccStrippingOutputStreamTest {
                 Arguments.of("UTF-8 in values and body",
                         crlf("Subject: Grüße", "Bcc: jörg@exämple.de", "", "Grüße"),
                         crlf("Subject: Grüße", "", "Grüße")),
+                Arguments.of("a leading mbox From_ line is dropped and the header section goes on",
+                        crlf("From joe@x Mon Jan  1 00:00:00 2024", "From: f@x", "Bcc: b@x", "To: t@x", "", "body"),
+                        crlf("From: f@x", "To: t@x", "", "body")),
+                Arguments.of("a misplaced From_ line inside the header is dropped too, Bcc after it still stripped",
+                        "From: f@x\nTo: t@x\nFrom a@x Mon Jan  1 00:00:00 2024\nBcc: secret@x\n\nbody\n",
+                        "From: f@x\nTo: t@x\n\nbody\n"),
+                Arguments.of("a continuation after a From_ line belongs to the field before it",
+                        crlf("Bcc: a,", "From x", " b", "To: t", ""),
+                        crlf("To: t", "")),
+                Arguments.of("From fields, obsolete or not, and names starting with From stay",
+                        crlf("From : f@x", "From\t: g@x", "Fromage: 1", "From:h@x", "Bcc: b", ""),
+                        crlf("From : f@x", "From\t: g@x", "Fromage: 1", "From:h@x", "")),
+                Arguments.of("From_ lines in the body stay",
+                        crlf("To: t", "", "From a@x Mon", "Bcc: body"),
+                        crlf("To: t", "", "From a@x Mon", "Bcc: body")),
+                Arguments.of("a From_ line of white space only up to the end is dropped",
+                        "To: t\r\nFrom  ",
+                        "To: t\r\n"),
                 Arguments.of("empty input", "", ""));
     }
 
@@ -140,7 +158,7 @@ class BccStrippingOutputStreamTest {
     @Test
     void randomMessagesGiveTheSameResultForEverySplit() throws IOException {
         List<String> lines = List.of("Bcc: a", " cont", "\tcont", "To: t", "resent-BCC : r", "Bc: x", "",
-                "Bcc", "X-Y: z", "\r", "Resent-Bcc:", "body line");
+                "Bcc", "X-Y: z", "\r", "Resent-Bcc:", "body line", "From x@y Mon", "From : f", "Fro", "From ");
         Random random = new Random(7);
         for (int n = 0; n < 300; n++) {
             StringBuilder message = new StringBuilder();

@@ -139,10 +139,21 @@ class RawHeaderBlockTest {
     }
 
     @Test
-    void mboxFromLineMeansNoHeader() {
-        RawHeaderBlock block = raw(crlf("From joe@x Mon Jan  1 00:00:00 2024", "To: a@x", ""));
-        assertEquals(List.of(), block.values("To"));
-        assertEquals(0, block.headerBytes().length);
+    void mboxFromLinesAreSkippedAsPythonsParserSkipsThem() {
+        // Python: a leading "From " line is the unix-from, a later one a misplaced envelope header; neither is a
+        // field, and the header section goes on after them
+        String head = crlf("From joe@x Mon Jan  1 00:00:00 2024", "To: a@x", "From b@x Tue", "Bcc: s@x", "");
+        RawHeaderBlock block = raw(head + "body\r\n");
+        assertEquals(List.of("a@x"), block.values("To"));
+        assertEquals(List.of("s@x"), block.values("Bcc"));
+        assertEquals(List.of(), block.values("From"));
+        assertEquals(head, new String(block.headerBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anObsoleteFromFieldIsAField() {
+        RawHeaderBlock block = raw(crlf("From : f@x", "To: a@x", ""));
+        assertEquals(List.of("f@x"), block.values("From"));
     }
 
     @Test
