@@ -17,13 +17,17 @@ final class AddressListParser {
     private MailboxAddress lastMailbox;
     private String lastDomain;
 
+    private int skipped;
+
     private AddressListParser(List<Token> tokens) {
         this.tokens = tokens;
     }
 
-    /** Every mailbox of an address-list, groups flattened, malformed elements skipped. */
-    static List<MailboxAddress> parseList(List<Token> tokens) {
-        return new AddressListParser(tokens).list();
+    /** Every mailbox of an address-list, groups flattened, malformed elements (and group members) skipped. */
+    static ParsedList parseList(List<Token> tokens) {
+        AddressListParser p = new AddressListParser(tokens);
+        List<MailboxAddress> mailboxes = p.list();
+        return new ParsedList(mailboxes, p.skipped);
     }
 
     /** The one mailbox that makes up all of the tokens, or {@code null}. */
@@ -58,6 +62,7 @@ final class AddressListParser {
                 out.addAll(found);
                 i = end;
             } else {
+                skipped++;
                 i = skipElement(i);
             }
         }
@@ -104,6 +109,7 @@ final class AddressListParser {
                 found.add(lastMailbox);
                 i = end;
             } else {
+                skipped++;
                 i = skipMember(i);
             }
         }

@@ -87,11 +87,30 @@ public final class AddressParser {
     public static List<MailboxAddress> parseList(List<String> headerValues) {
         List<MailboxAddress> out = new ArrayList<>();
         for (String value : headerValues) {
-            if (value != null && value.length() <= MAX_INPUT_CHARS && !addPlainList(value, out)) {
-                out.addAll(AddressListParser.parseList(AddressTokenizer.tokenize(unfold(value))));
-            }
+            out.addAll(parseValue(value).mailboxes());
         }
         return out;
+    }
+
+    /**
+     * Parses one header value as {@link #parseList} does, and counts what it skips.
+     *
+     * @param value the raw value, possibly folded, or {@code null}
+     * @return the mailboxes and the number of malformed elements skipped (a value longer than
+     *     {@link #MAX_INPUT_CHARS} is one malformed element)
+     */
+    public static ParsedList parseValue(String value) {
+        List<MailboxAddress> out = new ArrayList<>();
+        if (value == null) {
+            return new ParsedList(out, 0);
+        }
+        if (value.length() > MAX_INPUT_CHARS) {
+            return new ParsedList(out, 1);
+        }
+        if (addPlainList(value, out)) {
+            return new ParsedList(out, 0);
+        }
+        return AddressListParser.parseList(AddressTokenizer.tokenize(unfold(value)));
     }
 
     /**

@@ -18,9 +18,11 @@ import java.util.List;
  * {@link AddressParser#parseList}; every mailbox in order, duplicates kept.</li>
  * </ol>
  *
- * <p>Differences from smtplib: malformed addresses are skipped instead of turning into empty or
- * partial addresses (smtplib would send {@code RCPT TO:<>} for {@code undisclosed-recipients:;}),
- * and a sender field without any parsable mailbox is an error instead of an empty sender.
+ * <p>Differences from smtplib: a recipient field with an address that cannot be parsed is an
+ * error naming the field, before anything is sent, instead of turning into an empty or partial address
+ * (smtplib would send {@code RCPT TO:<>} for some) or being skipped unnoticed; an empty group such as
+ * {@code undisclosed-recipients:;} and empty list elements contribute nothing; and a sender field
+ * without any parsable mailbox is an error instead of an empty sender.
  */
 public final class EnvelopeRules {
 
@@ -98,16 +100,24 @@ public final class EnvelopeRules {
     }
 
     private static List<String> recipientsFromHeaders(HeaderSource headers, String prefix) {
-        List<String> fieldValues = new ArrayList<>();
+        List<String> recipients = new ArrayList<>();
         for (String name : List.of("To", "Bcc", "Cc")) {
             List<String> values = headers.values(prefix + name);
-            if (!values.isEmpty()) {
-                fieldValues.add(values.get(0));
+            if (values.isEmpty()) {
+                continue;
             }
-        }
-        List<String> recipients = new ArrayList<>();
-        for (MailboxAddress mailbox : AddressParser.parseList(fieldValues)) {
-            recipients.add(mailbox.addrSpec());
+            ParsedList parsed = AddressParser.parseValue(values.get(0));
+            if (parsed.malformed() > 0) {
+                // smtplib would send to whatever getaddresses makes of them; skipping them quietly would
+                // leave the caller believing everyone got the message
+                throw new IllegalArgumentException("the '" + prefix + name + "' header holds " + parsed.malformed()
+                        + " address(es) that cannot be parsed, which would not get the message: '"
+                        + abbreviate(values.get(0)) + "'; correct the header or pass the envelope recipients"
+                        + " explicitly");
+            }
+            for (MailboxAddress mailbox : parsed.mailboxes()) {
+                recipients.add(mailbox.addrSpec());
+            }
         }
         return recipients;
     }

@@ -50,6 +50,25 @@ class EnvelopeRulesTest {
     }
 
     @Test
+    void aRecipientThatCannotBeParsedIsAnErrorNamingTheFieldNotASilentDrop() {
+        // CPython's getaddresses would yield junk or empty addresses here; skipping them would let the caller
+        // believe that everyone got the message
+        for (String[] c : new String[][] {
+                {"To: Bob <bob@x.org>, foo..bar@docomo.ne.jp, carol@x.org", "'To' header holds 1 address"},
+                {"Cc: dave@x.org; erin@x.org", "'Cc' header holds 1 address"},
+                {"Bcc: team: a@x.org, b@@y.org;", "'Bcc' header holds 1 address"},
+                {"To: Name <a@b> x, c@d", "'To' header holds 1 address"}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> fromHeaders(crlf("From: f@x", c[0], "")), c[0]);
+            assertTrue(e.getMessage().contains(c[1]), e.getMessage());
+            assertTrue(e.getMessage().contains("pass the envelope recipients explicitly"), e.getMessage());
+        }
+        // explicit recipients: the header is not read for them
+        assertEquals(List.of("ok@x"), EnvelopeRules.resolve(TestMessages.raw(crlf("From: f@x", "To: a..b@x", "")),
+                null, List.of("ok@x")).recipients());
+    }
+
+    @Test
     void keepsDuplicateRecipients() {
         Envelope e = fromHeaders(crlf("From: f@x", "To: a@x, a@x", "Cc: a@x", ""));
         assertEquals(List.of("a@x", "a@x", "a@x"), e.recipients());
