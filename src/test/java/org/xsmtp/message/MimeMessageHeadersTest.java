@@ -45,6 +45,28 @@ class MimeMessageHeadersTest {
     }
 
     @Test
+    void utf8HeaderBytesReadWithoutAllowUtf8AreReadAsUtf8() throws MessagingException {
+        // a default Session: Jakarta Mail holds the UTF-8 bytes as ISO-8859-1 characters
+        MimeMessage m = new MimeMessage(Session.getInstance(new java.util.Properties()),
+                new java.io.ByteArrayInputStream(TestMessages.utf8(crlf("From: Jörg <jörg@bücher.example>",
+                        "To: René <rené@exämple.de>, plain@x.org", "", "body"))));
+        assertEquals("J\u00c3\u00b6rg <j\u00c3\u00b6rg@b\u00c3\u00bccher.example>", m.getHeader("From")[0]);
+        MimeMessageHeaders h = new MimeMessageHeaders(m);
+        assertEquals(List.of("Jörg <jörg@bücher.example>"), h.values("From"));
+        assertEquals(new Envelope("jörg@bücher.example", List.of("rené@exämple.de", "plain@x.org")),
+                EnvelopeRules.resolve(h, null, null));
+    }
+
+    @Test
+    void textThatIsNotUtf8BytesIsKept() throws MessagingException {
+        MimeMessage m = new MimeMessage((Session) null);
+        m.setHeader("To", "jörg@x.test"); // U+00F6 alone is no UTF-8 sequence
+        m.setHeader("Cc", "Ã©@x.test, δ@x.test");
+        assertEquals(List.of("jörg@x.test"), new MimeMessageHeaders(m).values("To"));
+        assertEquals(List.of("Ã©@x.test, δ@x.test"), new MimeMessageHeaders(m).values("Cc"));
+    }
+
+    @Test
     void rejectsNullMessage() {
         assertThrows(NullPointerException.class, () -> new MimeMessageHeaders(null));
     }
