@@ -169,7 +169,8 @@ public final class BccStrippingOutputStream extends FilterOutputStream {
             }
             fieldStarted(hidden);
         } else if (HeaderSyntax.isWsp(c)) {
-            if (!spaceAfterName && heldIs(HeaderSyntax.ENVELOPE_START, HeaderSyntax.ENVELOPE_START.length - 1)) {
+            if (!spaceAfterName && c == ' '
+                    && heldIs(HeaderSyntax.ENVELOPE_START, HeaderSyntax.ENVELOPE_START.length - 1)) {
                 envelopeCandidate = true;
             }
             // The name is complete at its first white space; only a Bcc name (or "From") keeps being held.

@@ -32,6 +32,9 @@ record ConnectTarget(String protocol, String host, int port, String file, String
             } else {
                 u = firstNonNull(props.string("user"), session.getProperty("mail.user"),
                         System.getProperty("user.name"));
+                if (pw == null && url != null && u != null && u.equals(urlUser)) {
+                    pw = url.getPassword(); // the URL's password goes with its user, whoever named that user
+                }
             }
         } else if (pw == null && url != null && u.equals(urlUser)) {
             pw = url.getPassword();

@@ -212,8 +212,8 @@ public class XsmtpTransport extends Transport {
                 throw new IllegalStateException("Not connected");
             }
             outcome = reopenIfDropped(recipients);
-            gone = outcome != null;
-            if (!gone) {
+            gone = outcome != null && markClosed();
+            if (outcome == null) {
                 outcome = new SendRun(client, config).send(mime, recipients);
             }
         } finally {
@@ -223,7 +223,7 @@ public class XsmtpTransport extends Transport {
         notifyTransportListeners(r.eventType(), DeliveryReport.array(r.sent()), DeliveryReport.array(r.unsent()),
                 DeliveryReport.array(r.invalid()), message);
         if (gone) {
-            super.close(); // the connection could not be restored: the application hears CLOSED
+            notifyConnectionListeners(ConnectionEvent.CLOSED); // the connection could not be restored
         }
         if (outcome.failure() != null) {
             throw outcome.failure();
@@ -261,6 +261,7 @@ public class XsmtpTransport extends Transport {
         if (!super.isConnected()) {
             return false;
         }
+        boolean closedNow;
         lock.lock();
         try {
             if (client != null && client.isConnected()) {
@@ -274,15 +275,28 @@ public class XsmtpTransport extends Transport {
                 }
             }
             drop();
+            closedNow = markClosed();
         } finally {
             lock.unlock();
         }
-        try {
-            super.close(); // marks the transport closed and tells the connection listeners, as Angus does
-        } catch (MessagingException notThrownByService) {
-            // Service.close only updates state and queues the event
+        if (closedNow) {
+            notifyConnectionListeners(ConnectionEvent.CLOSED); // as Angus does
         }
         return false;
+    }
+
+    /**
+     * Marks the transport closed; called holding the lock, so that no other thread's connect can come between
+     * the check and the change. The CLOSED event is for the caller to fire after unlocking.
+     *
+     * @return whether the transport was connected until now
+     */
+    private boolean markClosed() {
+        if (!super.isConnected()) {
+            return false;
+        }
+        setConnected(false);
+        return true;
     }
 
     /**
@@ -299,6 +313,7 @@ public class XsmtpTransport extends Transport {
                 drop();
                 return; // already closed: no second CLOSED event, as with Angus
             }
+            markClosed();
             if (client != null && client.isConnected()) {
                 try {
                     if (config.quitWait()) {
@@ -314,7 +329,7 @@ public class XsmtpTransport extends Transport {
         } finally {
             lock.unlock();
         }
-        super.close();
+        notifyConnectionListeners(ConnectionEvent.CLOSED);
     }
 
     private void drop() {

@@ -23,16 +23,37 @@ final class OwedReplies {
     private final ArrayDeque<Expect> owed = new ArrayDeque<>();
     /** Replies read before their turn, for the oldest entries of {@link #owed}. */
     private final ArrayDeque<Reply> readAhead = new ArrayDeque<>();
+    /** Why reading ahead failed, raised when the reply it was reading comes up. */
+    private SmtpException readAheadFailure;
+    /** Whether writing stopped: a reply read ahead was 421, or reading ahead failed. */
+    private boolean stopped;
 
     OwedReplies(CommandChannel ch, SmtpTimeouts timeouts) {
         this.ch = ch;
         this.timeouts = timeouts;
     }
 
-    /** Writes a command that owes a reply, first reading the oldest reply when too many are unread. */
+    /**
+     * Writes a command that owes a reply, first reading the oldest reply when too many are unread. Once a reply
+     * read ahead is a 421 (the server is closing) or reading ahead failed, nothing more is written: the replies
+     * read so far, then that failure, are handed out in turn, so the caller meets them where it would have.
+     */
     void send(Expect expect, byte[] line) throws SmtpException {
+        if (stopped) {
+            return;
+        }
         if (unread() >= MAX_UNREAD) {
-            readAhead.add(read(owed.stream().skip(readAhead.size()).findFirst().orElseThrow()));
+            try {
+                Reply early = read(owed.stream().skip(readAhead.size()).findFirst().orElseThrow());
+                readAhead.add(early);
+                stopped = early.code() == 421;
+            } catch (SmtpException e) {
+                readAheadFailure = e;
+                stopped = true;
+            }
+            if (stopped) {
+                return;
+            }
         }
         ch.send(line, null);
         owed.add(expect);
@@ -47,7 +68,13 @@ final class OwedReplies {
     Reply next() throws SmtpException {
         Expect expect = owed.poll();
         Reply early = readAhead.poll();
-        return early != null ? early : read(expect);
+        if (early != null) {
+            return early;
+        }
+        if (readAheadFailure != null) {
+            throw readAheadFailure;
+        }
+        return read(expect);
     }
 
     /** @return what the next reply answers, or null when none is owed */
@@ -72,6 +99,7 @@ final class OwedReplies {
     void clear() {
         owed.clear();
         readAhead.clear();
+        readAheadFailure = null;
     }
 
     private Reply read(Expect expect) throws SmtpException {

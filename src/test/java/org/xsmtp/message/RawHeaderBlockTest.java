@@ -151,6 +151,13 @@ class RawHeaderBlockTest {
     }
 
     @Test
+    void fromAndATabIsNoFromLineButTheStartOfTheBody() {
+        RawHeaderBlock block = raw(crlf("To: a@x", "From\tfoo", "Bcc: s@x", "", "body"));
+        assertEquals(List.of("a@x"), block.values("To"));
+        assertEquals(List.of(), block.values("Bcc"));
+    }
+
+    @Test
     void anObsoleteFromFieldIsAField() {
         RawHeaderBlock block = raw(crlf("From : f@x", "To: a@x", ""));
         assertEquals(List.of("f@x"), block.values("From"));

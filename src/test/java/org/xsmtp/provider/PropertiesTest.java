@@ -296,6 +296,22 @@ class PropertiesTest {
     }
 
     @Test
+    void aUrlsPasswordGoesWithItsUserEvenWhenMailUserNamesThatUser() throws Exception {
+        try (ScriptedServer server = ScriptedServer.start(Dialog.esmtp("AUTH PLAIN")
+                .on("AUTH PLAIN", "235 2.7.0 ok"))) {
+            Properties p = Fixtures.angusStyle(server);
+            p.setProperty("mail.smtp.auth", "true");
+            p.setProperty("mail.user", "alice");
+            jakarta.mail.URLName url = new jakarta.mail.URLName("xsmtp://alice:secret@127.0.0.1:" + server.port());
+            try (Transport t = Session.getInstance(p).getTransport(url)) {
+                t.connect();
+            }
+            String auth = java.util.Base64.getEncoder().encodeToString("\0alice\0secret".getBytes());
+            assertEquals("EHLO client.test\r\nAUTH PLAIN " + auth + "\r\nQUIT\r\n", server.transcript());
+        }
+    }
+
+    @Test
     void authRequiredWithoutAnyPasswordFailsWithoutConnecting() throws Exception {
         try (ScriptedServer server = ScriptedServer.start(Dialog.esmtp("AUTH PLAIN"))) {
             Properties p = Fixtures.angusStyle(server);

@@ -1,6 +1,8 @@
 package org.xsmtp.smtp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +61,24 @@ class PipeliningDeadlockTest {
             client.close();
             assertTrue(server.transcript().endsWith("RCPT TO:<r299@y.test>\r\nDATA\r\nSubject: t\r\n\r\nhi\r\n"
                     + ".\r\nQUIT\r\n"), "one transaction, in order");
+        }
+    }
+
+    @Test
+    void a421ReadAheadStopsTheWritingAndIsStillTheSendersRefusal() throws Exception {
+        List<String> to = new ArrayList<>();
+        for (int i = 0; i < 2 * OwedReplies.MAX_UNREAD; i++) {
+            to.add("r" + i + "@y.test");
+        }
+        try (ScriptedServer server = ScriptedServer.start(Dialog.esmtp("PIPELINING")
+                .onClose("MAIL", "421 4.3.2 going down"))) {
+            SmtpClient client = client(server);
+            SmtpSenderRefusedException e = assertThrows(SmtpSenderRefusedException.class,
+                    () -> client.sendmail("s@x.test", to, "Subject: t\r\n\r\nhi\r\n"));
+            assertEquals(421, e.code());
+            assertFalse(client.isConnected());
+            // the commands written before the 421 was read: MAIL and the first RCPTs, never DATA
+            assertFalse(server.transcript().contains("DATA"), server.transcript());
         }
     }
 
