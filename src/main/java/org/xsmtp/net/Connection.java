@@ -56,6 +56,12 @@ public abstract class Connection implements Closeable {
     /** @return whether the peer is this machine: a loopback address or a Unix socket */
     public abstract boolean isLocal();
 
+    /**
+     * @return the socket's receive buffer size as the system reports it (64 KiB when it does not say): about
+     *     what the peer can send before this side reads (Linux reports twice the payload room)
+     */
+    public abstract int receiveBufferBytes();
+
     /** @return the peer, for messages: {@code host/address:port} or the socket path */
     public abstract String peer();
 

@@ -68,6 +68,8 @@ public final class Connector {
         return UnixConnection.open(path, connectTimeoutMillis, writeTimeoutMillis);
     }
 
+    private static final int RECEIVE_BUFFER = 256 * 1024;
+
     private static Socket connectSocket(String host, int port, InetSocketAddress source, long timeoutMillis)
             throws IOException {
         InetAddress[] addresses;
@@ -83,6 +85,9 @@ public final class Connector {
             Socket socket = new Socket();
             try {
                 socket.setTcpNoDelay(true);
+                // room for the replies to a long pipelined group (see Connection.receiveBufferBytes); set before
+                // connecting, where it can still shape the window; the system may grant less
+                socket.setReceiveBufferSize(RECEIVE_BUFFER);
                 if (source != null) {
                     socket.bind(source);
                 }

@@ -17,6 +17,7 @@ import javax.net.ssl.SSLSocket;
 final class SocketConnection extends Connection {
     private static final long CLOSE_NOTIFY_LIMIT_MILLIS = 1000;
     private static final int WRITE_SLICE = 64 * 1024;
+    private static final int UNKNOWN_RECEIVE_BUFFER = 64 * 1024;
 
     private final Socket socket;
     private final Socket transport;
@@ -120,6 +121,15 @@ final class SocketConnection extends Connection {
     @Override
     public boolean isSecure() {
         return socket instanceof SSLSocket;
+    }
+
+    @Override
+    public int receiveBufferBytes() {
+        try {
+            return transport.getReceiveBufferSize();
+        } catch (IOException e) {
+            return UNKNOWN_RECEIVE_BUFFER;
+        }
     }
 
     @Override

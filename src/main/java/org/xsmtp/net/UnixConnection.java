@@ -151,6 +151,15 @@ final class UnixConnection extends Connection {
     }
 
     @Override
+    public int receiveBufferBytes() {
+        try {
+            return channel.getOption(java.net.StandardSocketOptions.SO_RCVBUF);
+        } catch (IOException | UnsupportedOperationException e) {
+            return 64 * 1024;
+        }
+    }
+
+    @Override
     public String peer() {
         return peer;
     }

@@ -12,7 +12,7 @@ import java.util.Map;
  * of one message's data open the next command group). With DATA, the next envelope travels with the
  * previous message's final dot, so a message costs one round trip; it opens with RSET, since a server may keep
  * the envelope of a transaction whose end of data it refused. With BDAT, whole transactions travel
- * back to back and up to {@value #WINDOW} messages, and at most {@value OwedReplies#MAX_UNREAD}
+ * back to back and up to {@value #WINDOW} messages, and at most {@link CommandChannel#maxUnreadReplies()}
  * unread replies, are in flight before the first verdict is read; each
  * opens with RSET so a predecessor's failure cannot leave server state behind. Failures stay with their
  * message.
@@ -58,7 +58,7 @@ final class BatchSender {
                 // keep the replies left unread within the bound, so that no transaction reads ahead while an
                 // earlier one is still owed replies (it would take them for its own)
                 while (!inFlight.isEmpty() && unread(inFlight) + MailTransaction.repliesAtMost(plan)
-                        > OwedReplies.MAX_UNREAD) {
+                        > ch.maxUnreadReplies()) {
                     collect(inFlight, inFlight.size() - 1, results);
                 }
                 // RSET first while an earlier verdict is unread: a server may keep the envelope of a

@@ -21,6 +21,12 @@ import org.xsmtp.wire.ReplyFormatException;
 final class CommandChannel {
     private static final int OUTPUT_BUFFER = 64 * 1024;
     private static final int INPUT_BUFFER = 16 * 1024;
+    /**
+     * What one unread reply may take in the receive buffer: a reply line of at most 512 bytes (RFC 5321
+     * §4.5.3.1.5) and, over TLS, its record's overhead, counted twice because the buffer size a system reports
+     * includes its own bookkeeping (Linux reports twice the payload room it grants).
+     */
+    private static final int BYTES_PER_REPLY = 2 * 640;
 
     private Connection connection;
     private final OutputBuffer out;
@@ -30,6 +36,7 @@ final class CommandChannel {
     private final WireTrace trace;
     private final Duration writeLimit;
     private byte[] chunkBuffer;
+    private int maxUnreadReplies;
 
     CommandChannel(Connection connection, WireTrace trace, Duration writeLimit) {
         this.connection = connection;
@@ -37,6 +44,16 @@ final class CommandChannel {
         this.writeLimit = writeLimit;
         this.out = new OutputBuffer(connection, OUTPUT_BUFFER);
         connection.setWriteTimeout(writeLimit.toMillis());
+        maxUnreadReplies = Math.max(1, connection.receiveBufferBytes() / BYTES_PER_REPLY);
+    }
+
+    /**
+     * @return how many replies may be left unread while more commands are written: as many as the receive
+     *     buffer holds, so that a server answering a long pipelined group never blocks writing replies that
+     *     nobody reads while the client blocks writing commands (RFC 2920 §3.1)
+     */
+    int maxUnreadReplies() {
+        return maxUnreadReplies;
     }
 
     boolean isOpen() {
@@ -159,6 +176,7 @@ final class CommandChannel {
         connection = secured;
         out.connection(secured);
         secured.setWriteTimeout(writeLimit.toMillis());
+        maxUnreadReplies = Math.max(1, secured.receiveBufferBytes() / BYTES_PER_REPLY);
     }
 
     void close() {

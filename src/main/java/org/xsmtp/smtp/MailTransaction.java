@@ -317,7 +317,7 @@ final class MailTransaction {
 
     /**
      * @return the replies this transaction still owes, at most (an upper bound for a batch to keep within
-     *     {@link OwedReplies#MAX_UNREAD} before the transaction starts): RSET, MAIL, every RCPT, and DATA with
+     *     {@link CommandChannel#maxUnreadReplies()} before the transaction starts): RSET, MAIL, every RCPT, and DATA with
      *     the end of data, or the one BDAT LAST chunk
      */
     static int repliesAtMost(TransactionPlan plan) {

@@ -7,14 +7,12 @@ import java.util.ArrayDeque;
  * The replies one transaction's commands are owed, in the order they were sent (RFC 2920 §3.1 matches replies
  * to commands by order), each read with the time limit of its kind.
  *
- * <p>At most {@value #MAX_UNREAD} are left unread while more commands are written: a client that writes without
- * reading can deadlock with a server blocked writing replies that nobody reads. 100 replies of at most 512
- * bytes (RFC 5321 §4.5.3.1.5) fit the 64 KiB any TCP receive buffer holds, so the server never blocks on them;
- * a longer group reads its oldest replies ahead as it goes, and hands them out in turn.
+ * <p>At most {@link CommandChannel#maxUnreadReplies()} are left unread while more commands are written (as many
+ * replies of at most 512 bytes as the socket's receive buffer holds): a client that writes
+ * without reading can deadlock with a server blocked writing replies that nobody reads (RFC 2920 §3.1). A
+ * longer group reads its oldest replies ahead as it goes, and hands them out in turn.
  */
 final class OwedReplies {
-    static final int MAX_UNREAD = 100;
-
     /** What a reply answers, which sets its time limit. */
     enum Expect { RSET, MAIL, RCPT, DATA, BDAT, LAST_BDAT, END_OF_DATA }
 
@@ -42,7 +40,7 @@ final class OwedReplies {
         if (stopped) {
             return;
         }
-        if (unread() >= MAX_UNREAD) {
+        if (unread() >= ch.maxUnreadReplies()) {
             try {
                 Reply early = read(owed.stream().skip(readAhead.size()).findFirst().orElseThrow());
                 readAhead.add(early);
