@@ -61,7 +61,7 @@ public class XsmtpTransport extends Transport {
      * own {@code mail.host} and {@code mail.user}. Without a password, one saved in the session for this URL
      * name is used; when the server still wants one (or refuses the credentials), the session's
      * {@code Authenticator} is asked once, as Jakarta Mail's {@code Service.connect} does. Unlike
-     * {@code Service.connect}, which is {@code synchronized}, the network I/O runs under a
+     * {@code Service.connect}, which holds the service's monitor throughout, the network I/O runs under a
      * {@link ReentrantLock}, so a virtual thread connecting does not pin its carrier.
      *
      * @param host the server, or null; for xlmtp a path starting with {@code /} is a Unix socket
