@@ -317,8 +317,8 @@ final class MailTransaction {
 
     /**
      * @return the replies this transaction still owes, at most (an upper bound for a batch to keep within
-     *     {@link CommandChannel#maxUnreadReplies()} before the transaction starts): RSET, MAIL, every RCPT, and DATA with
-     *     the end of data, or the one BDAT LAST chunk
+     *     {@link CommandChannel#maxUnreadReplies()} before the transaction starts): RSET, MAIL, every RCPT,
+     *     and DATA with the end of data, or the one BDAT LAST chunk
      */
     static int repliesAtMost(TransactionPlan plan) {
         return 2 + plan.recipients().size() + (plan.chunked() ? 1 : 2);
